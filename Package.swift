@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Wegweiser",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wegweiser", targets: ["wegweiser"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "WegweiserCore"),
+        .target(name: "WegweiserMarkdown", dependencies: ["CMarkGFM", "WegweiserCore"]),
+        .target(
+            name: "WegweiserContent",
+            dependencies: ["WegweiserCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "WegweiserSite", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserMarkdown"]),
+        .target(
+            name: "WegweiserTemplates",
+            dependencies: [
+                "WegweiserCore", "WegweiserContent", "WegweiserSite",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedDefaultTheme"]
+        ),
+        .target(name: "WegweiserOutputs", dependencies: ["WegweiserCore", "WegweiserSite"]),
+        .target(
+            name: "WegweiserBuild",
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"]
+        ),
+        .target(
+            name: "WegweiserCLI",
+            dependencies: [
+                "WegweiserCore", "WegweiserBuild",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "wegweiser", dependencies: ["WegweiserCLI"]),
+
+        // Build-time only: turns themes/default/ into Swift source, so the theme ships inside the binary.
+        .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+
+        .testTarget(name: "WegweiserCoreTests", dependencies: ["WegweiserCore"]),
+        .testTarget(name: "WegweiserMarkdownTests", dependencies: ["WegweiserMarkdown"]),
+        .testTarget(name: "WegweiserContentTests", dependencies: ["WegweiserContent"]),
+        .testTarget(name: "WegweiserSiteTests", dependencies: ["WegweiserSite"]),
+        .testTarget(name: "WegweiserTemplatesTests", dependencies: ["WegweiserTemplates"]),
+        .testTarget(name: "WegweiserOutputsTests", dependencies: ["WegweiserOutputs"]),
+        .testTarget(
+            name: "WegweiserBuildTests",
+            dependencies: ["WegweiserBuild"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
+    ]
+)

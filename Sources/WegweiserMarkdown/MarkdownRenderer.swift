@@ -1,0 +1,164 @@
+import Foundation
+internal import CMarkGFM
+import Synchronization
+import WegweiserCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// Debian's cmark-gfm 0.29.0.gfm.6 toggles a process-global table of special characters during every
+// parse, so two parses at once silently lose strikethrough and autolinks. Parsing goes through this
+// lock; working on a finished tree and rendering it are safe in parallel.
+private let parseLock = Mutex(())
+
+private let coreExtensionsRegistered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+}()
+
+/// Renders GitHub-flavoured Markdown through cmark-gfm: tables, strikethrough, autolinks, task lists,
+/// footnotes and the tag filter; headings get unique, stable ids.
+public struct MarkdownRenderer: Sendable {
+    public let options: MarkdownOptions
+
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    private var cmarkOptions: Int32 {
+        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        if options.hardLineBreaks { flags |= CMARK_OPT_HARDBREAKS }
+        return flags
+    }
+
+    /// Renders `markdown`; `rewriteLink` sees every link and image destination and may replace it.
+    public func render(_ markdown: String, rewriteLink: (MarkdownLink) -> LinkRewrite = { _ in .keep }) -> RenderedMarkdown {
+        _ = coreExtensionsRegistered
+        let (parser, document) = parseLock.withLock { _ in parse(markdown) }
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        let walk = TreeWalk(document: document)
+        var headings: [MarkdownHeading] = []
+        var ids = HeadingIDs()
+        // Replaced heading nodes stay alive until the end: their text chunks point into their buffers.
+        var detached: [OpaquePointer] = []
+        defer { detached.forEach { cmark_node_free($0) } }
+        for node in walk.headings {
+            let heading = makeHeading(node, ids: &ids)
+            headings.append(heading)
+            replaceHeading(node, id: heading.id, extensions: extensions)
+            detached.append(node)
+        }
+        var links: [MarkdownLink] = []
+        for (node, link) in walk.links {
+            links.append(link)
+            if case .replace(let destination) = rewriteLink(link) {
+                cmark_node_set_url(node, destination)
+            }
+        }
+        let html = renderHTML(document, extensions: extensions)
+        return RenderedMarkdown(
+            html: html, headings: headings, plainText: walk.plainText, firstParagraph: walk.firstParagraph, links: links)
+    }
+
+    private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer) {
+        let parser = cmark_parser_new(cmarkOptions)!
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var markdown = markdown
+        markdown.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        return (parser, cmark_parser_finish(parser)!)
+    }
+
+    private func makeHeading(_ node: OpaquePointer, ids: inout HeadingIDs) -> MarkdownHeading {
+        let explicitID = takeExplicitID(from: node)
+        let text = TreeWalk.plainText(of: node).trimmingWhitespace
+        let id = ids.claim(explicitID ?? Slug.make(from: text))
+        return MarkdownHeading(level: Int(cmark_node_get_heading_level(node)), id: id, text: text)
+    }
+
+    /// Reads and removes a trailing `{#id}` from a heading, so translations can keep one anchor.
+    private func takeExplicitID(from heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(last).map({ String(cString: $0) }),
+            literal.hasSuffix("}"), let open = literal.range(of: "{#", options: .backwards)
+        else { return nil }
+        let id = String(literal[open.upperBound..<literal.index(before: literal.endIndex)])
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        let rest = String(literal[..<open.lowerBound])
+        cmark_node_set_literal(last, rest.trimmingTrailingWhitespace)
+        return id
+    }
+
+    /// cmark-gfm writes headings without ids: render the heading alone, add the id, and put the result
+    /// in place of the heading as a custom block, which the renderer copies verbatim.
+    private func replaceHeading(_ node: OpaquePointer, id: String, extensions: UnsafeMutablePointer<cmark_llist>?) {
+        guard let rendered = cmark_render_html(node, cmarkOptions, extensions) else { return }
+        var html = String(cString: rendered)
+        free(rendered)
+        if let close = html.firstIndex(of: ">") {
+            html.insert(contentsOf: " id=\"\(id.htmlEscaped)\"", at: close)
+        }
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, html.trimmingTrailingWhitespace)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(node, block)
+    }
+
+    private func renderHTML(_ document: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let rendered = cmark_render_html(document, cmarkOptions, extensions) else { return "" }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        // The align attribute is obsolete HTML and a style attribute breaks a strict CSP: use classes.
+        if html.contains(" align=\"") {
+            for alignment in ["left", "center", "right"] {
+                html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
+            }
+        }
+        if html.contains("data-footnote-backref") {
+            html = html.replacingOccurrences(
+                of: "aria-label=\"Back to content\"", with: "aria-label=\"\(options.footnoteBackLabel.htmlEscaped)\"")
+        }
+        return html
+    }
+}
+
+/// Hands out heading ids that are unique within one page: `x`, `x-1`, `x-2`.
+struct HeadingIDs {
+    private var used: Set<String> = []
+
+    mutating func claim(_ wanted: String) -> String {
+        let base = wanted.isEmpty ? "section" : wanted
+        var candidate = base
+        var counter = 1
+        while !used.insert(candidate).inserted {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    var trimmingTrailingWhitespace: String {
+        String(reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
