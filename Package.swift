@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "WegweiserCLI",
             dependencies: [
-                "WegweiserCore", "WegweiserBuild",
+                "WegweiserCore", "WegweiserContent", "WegweiserBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

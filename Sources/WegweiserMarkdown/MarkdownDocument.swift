@@ -47,14 +47,20 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var plainText: String
     /// The first paragraph as plain text: a page's summary when it has none of its own.
     public var firstParagraph: String
+    /// The plain text before a `<!--more-->` line, when the body has one: an author-chosen summary.
+    public var textBeforeMoreMarker: String?
     /// Every link and image as written, before any rewrite.
     public var links: [MarkdownLink]
 
-    public init(html: String, headings: [MarkdownHeading], plainText: String, firstParagraph: String, links: [MarkdownLink]) {
+    public init(
+        html: String, headings: [MarkdownHeading], plainText: String, firstParagraph: String,
+        textBeforeMoreMarker: String? = nil, links: [MarkdownLink]
+    ) {
         self.html = html
         self.headings = headings
         self.plainText = plainText
         self.firstParagraph = firstParagraph
+        self.textBeforeMoreMarker = textBeforeMoreMarker
         self.links = links
     }
 }

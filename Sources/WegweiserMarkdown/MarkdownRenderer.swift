@@ -66,7 +66,8 @@ public struct MarkdownRenderer: Sendable {
         }
         let html = renderHTML(document, extensions: extensions)
         return RenderedMarkdown(
-            html: html, headings: headings, plainText: walk.plainText, firstParagraph: walk.firstParagraph, links: links)
+            html: html, headings: headings, plainText: walk.plainText, firstParagraph: walk.firstParagraph,
+            textBeforeMoreMarker: walk.textBeforeMoreMarker, links: links)
     }
 
     private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer) {

@@ -6,6 +6,7 @@ struct TreeWalk {
     private(set) var headings: [OpaquePointer] = []
     private(set) var links: [(node: OpaquePointer, link: MarkdownLink)] = []
     private(set) var firstParagraph = ""
+    private(set) var textBeforeMoreMarker: String?
     private var text = ""
 
     init(document: OpaquePointer) {
@@ -44,6 +45,8 @@ struct TreeWalk {
             text += Self.literal(of: node)
         case CMARK_NODE_CODE_BLOCK:
             text += Self.literal(of: node) + "\n"
+        case CMARK_NODE_HTML_BLOCK where textBeforeMoreMarker == nil && Self.literal(of: node).contains("<!--more-->"):
+            textBeforeMoreMarker = text.trimmingWhitespace
         case CMARK_NODE_SOFTBREAK:
             text += " "
         case CMARK_NODE_LINEBREAK:

@@ -1,1 +1,4 @@
-print("wegweiser")
+import Foundation
+import WegweiserCLI
+
+exit(await WegweiserCommand.run())

@@ -100,3 +100,12 @@ import WegweiserMarkdown
         #expect(serial.allSatisfy { $0.contains("<del>old</del>") && $0.contains("<a href=\"https://example.org/") })
     }
 }
+
+@Suite struct MoreMarkerTests {
+    @Test func takesTheTextBeforeTheMoreMarkerAsSummary() {
+        let rendered = MarkdownRenderer().render("First part.\n\nStill first.\n\n<!--more-->\n\nRest of the text.\n")
+        #expect(rendered.textBeforeMoreMarker == "First part.\nStill first.")
+        #expect(!rendered.html.contains("more"))
+        #expect(MarkdownRenderer().render("No marker.").textBeforeMoreMarker == nil)
+    }
+}

@@ -1,0 +1,75 @@
+# Wegweiser — set-up, build and tests. `make site` and `make test` work on a fresh Debian machine:
+# they install what is missing (system packages with apt-get, Python tools from a pinned file) first.
+
+SWIFT        ?= swift
+PYTHON       ?= python3
+CONFIGURATION ?= debug
+BUILD_FLAGS  ?=
+BIN          := .build/$(CONFIGURATION)/wegweiser
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+PY_STAMP     := .build/.python-requirements.stamp
+# Fixed "today" for the example site, so that `make site` is reproducible.
+SITE_NOW     ?= 2026-11-26T12:00:00Z
+
+# Root installs directly; anyone else through sudo.
+SUDO := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
+
+.PHONY: all site build release test test-swift test-site golden deps system-deps python-deps format lint clean help
+
+all: site
+
+help:
+	@echo "make site      install what is missing, build the tool, build content/ into output/"
+	@echo "make test      install what is missing, run every test"
+	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
+	@echo "make release   build an optimised binary in .build/release/wegweiser"
+	@echo "make format    format the Swift sources with swift-format"
+
+deps: system-deps python-deps
+
+# apt-get runs only when a package is missing, so a warm machine stays fast.
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+
+python-deps: $(PY_STAMP)
+
+$(PY_STAMP): requirements-test.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@mkdir -p $(dir $@) && touch $@
+
+build: system-deps
+	$(SWIFT) build -c $(CONFIGURATION) $(BUILD_FLAGS)
+
+release:
+	$(MAKE) build CONFIGURATION=release
+
+site: build
+	$(BIN) build --source . --output output --now $(SITE_NOW)
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(MAKE) test-swift test-site
+
+test-swift:
+	$(SWIFT) test --skip-build --parallel $(BUILD_FLAGS)
+
+# End-to-end checks of the built example site with independent parsers (Python).
+test-site: build
+	$(PYTHON) -m pytest -q Tests/SiteChecks
+
+golden: build
+	WEGWEISER_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests $(BUILD_FLAGS)
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Plugins Package.swift
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Plugins Package.swift
+
+clean:
+	rm -rf .build
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,0 +1,155 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserOutputs
+import WegweiserSite
+import WegweiserTemplates
+
+extension BuildRun {
+    mutating func readConfig() throws(DiagnosticError) -> SiteConfig {
+        let path = BuildOptions.join(options.sourceDirectory, "site.yaml")
+        let display = options.display("site.yaml")
+        guard fileSystem.kind(at: path) == .file else {
+            throw DiagnosticError(
+                "no site.yaml in \(options.sourceDirectory); run this in a site folder or pass --source DIR", at: nil)
+        }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.read(path) } catch { throw DiagnosticError("cannot read \(display): \(error)", at: nil) }
+        var (config, diagnostics) = try SiteConfigLoader.load(try SourceText.decode(bytes, file: display), file: display)
+        if let override = options.baseURL {
+            guard let url = URL(string: override.hasSuffix("/") ? override : override + "/"), url.scheme != nil, url.host != nil else {
+                throw DiagnosticError("--base-url must be an address like https://example.org/, not '\(override)'", at: nil)
+            }
+            config.baseURL = url
+        }
+        report.diagnostics.append(contentsOf: diagnostics)
+        try checkOutputIsSeparate()
+        return config
+    }
+
+    /// Refuses an output folder that holds the site, since a build replaces the output folder.
+    private func checkOutputIsSeparate() throws(DiagnosticError) {
+        let source = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL.path
+        let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        if source == output || source.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+            throw DiagnosticError(
+                "the output folder \(options.outputDirectory) contains the site itself and would be replaced; choose another --output",
+                at: nil)
+        }
+        for folder in ["content", "static", "layouts", "i18n", "themes", "data"] {
+            let protected = URL(fileURLWithPath: BuildOptions.join(options.sourceDirectory, folder)).standardizedFileURL.path
+            if output == protected || output.hasPrefix(protected + "/") {
+                throw DiagnosticError("the output folder \(options.outputDirectory) is inside the site's \(folder)/; choose another --output", at: nil)
+            }
+        }
+    }
+
+    mutating func loadTheme(_ config: SiteConfig) throws(DiagnosticError) -> LoadedTheme {
+        let theme = try Theme.load(
+            name: config.theme, nameLocation: config.themeLocation, siteDirectory: options.sourceDirectory,
+            displayDirectory: options.sourceDirectory == "." ? "" : options.sourceDirectory, fileSystem: fileSystem)
+        let library = try TemplateLibrary(theme: theme)
+        let required = RenderContextBuilder.requiredStringKeys + config.taxonomies.map { "taxonomy_" + $0 }
+        let (strings, diagnostics) = try UIStrings.resolve(
+            theme: theme, config: config, usedKeys: library.stringKeys, requiredKeys: required)
+        report.diagnostics.append(contentsOf: diagnostics)
+        return LoadedTheme(theme: theme, library: library, strings: strings)
+    }
+
+    mutating func readContent(_ config: SiteConfig) async throws(DiagnosticError) -> (sources: [PageSource], files: [ContentFile]) {
+        let directory = BuildOptions.join(options.sourceDirectory, "content")
+        guard fileSystem.kind(at: directory) == .directory else {
+            throw DiagnosticError("there is no content/ folder in \(options.sourceDirectory)", at: nil)
+        }
+        let scanner = ContentScanner(fileSystem: fileSystem, languages: config.languages.map(\.code))
+        let files: [ContentFile]
+        do {
+            let (found, diagnostics) = try scanner.scan(directory: directory, displayDirectory: options.display("content"))
+            files = found
+            report.diagnostics.append(contentsOf: diagnostics)
+        } catch {
+            throw DiagnosticError("cannot read \(options.display("content")): \(error)", at: nil)
+        }
+        let loader = ContentLoader(fileSystem: fileSystem, config: config)
+        let (sources, diagnostics) = await loader.load(files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
+        report.diagnostics.append(contentsOf: diagnostics)
+        return (sources, files)
+    }
+
+    mutating func assemble(
+        _ config: SiteConfig, theme: LoadedTheme, sources: (sources: [PageSource], files: [ContentFile])
+    ) async throws(DiagnosticError) -> Site {
+        let strings = theme.strings
+        var labels = SiteLabels()
+        for language in config.languages.map(\.code) {
+            labels.taxonomyTitles[language] = Dictionary(uniqueKeysWithValues: config.taxonomies.map { ($0, strings.text("taxonomy_" + $0, in: language)) })
+            labels.notFoundTitles[language] = strings.text("not_found_title", in: language)
+            labels.footnoteBackLabels[language] = strings.text("footnote_back", in: language)
+        }
+        let siteOptions = SiteOptions(now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs)
+        let (site, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
+            .assemble(sources: sources.sources, resources: sources.files)
+        report.diagnostics.append(contentsOf: diagnostics)
+        guard let site else { throw DiagnosticError([]) }
+        return site
+    }
+
+    mutating func renderPages(_ site: Site, theme: LoadedTheme) async throws(DiagnosticError) -> [OutputFile] {
+        let renderer = PageRenderer(library: theme.library, contexts: RenderContextBuilder(site: site, strings: theme.strings))
+        let (templates, diagnostics) = renderer.templates(for: site)
+        report.diagnostics.append(contentsOf: diagnostics)
+        if diagnostics.hasErrors { throw DiagnosticError([]) }
+        let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
+        var files = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
+            let page = site[id]
+            return OutputFile(path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!))
+        }
+        // Servers look for /404.html; it is the default language's page.
+        if let notFound = site.notFoundPages[site.config.defaultLanguage],
+            let file = files.first(where: { $0.path == site[notFound].path.outputFile })
+        {
+            files.append(OutputFile(path: "404.html", bytes: file.bytes))
+        }
+        return files
+    }
+
+    func makeOutputs(_ site: Site, theme: Theme) -> [OutputFile] {
+        var files = Sitemap.files(for: site) + AtomFeed.files(for: site) + Redirects.files(for: site)
+        files += theme.assets.keys.sorted().map { OutputFile(path: "assets/" + $0, bytes: theme.assets[$0]!.bytes) }
+        files.append(Redirects.rootPage(for: site))
+        files.append(RobotsFile.file(for: site))
+        // The first page of a paginated list lives at the list's own address.
+        for page in site.pages where site.pagerPages(for: page).count > 1 {
+            let first = page.path.appending("page").appending("1")
+            files.append(OutputFile(path: first.outputFile, text: Redirects.page(to: page.path, language: page.language, site: site)))
+        }
+        return files
+    }
+
+    func collectCopies(_ site: Site, theme: Theme) throws(DiagnosticError) -> [FileCopy] {
+        var copies: [FileCopy] = []
+        let content = BuildOptions.join(options.sourceDirectory, "content")
+        for resource in site.resources {
+            copies.append(FileCopy(
+                source: BuildOptions.join(content, resource.source), destination: resource.destination.outputFile,
+                displaySource: options.display("content/" + resource.source)))
+        }
+        let staticDirectory = BuildOptions.join(options.sourceDirectory, "static")
+        if fileSystem.kind(at: staticDirectory) == .directory {
+            do {
+                for file in try fileSystem.filesRecursively(under: staticDirectory) {
+                    copies.append(FileCopy(
+                        source: BuildOptions.join(staticDirectory, file), destination: file, displaySource: options.display("static/" + file)))
+                }
+            } catch {
+                throw DiagnosticError("cannot read \(options.display("static")): \(error)", at: nil)
+            }
+        }
+        return copies
+    }
+
+    mutating func write(_ files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) {
+        let writer = OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory, jobs: options.jobs)
+        report.filesWritten = try await writer.commit(files: files, copies: copies)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserOutputs
+import WegweiserSite
+import WegweiserTemplates
+
+/// Builds a site folder into its output folder: a list of named, timed steps. Every step runs to the
+/// end and reports all its problems; the build stops before writing when any of them is an error.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    public let fileSystem: any FileSystem
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    public func build() async -> BuildReport {
+        var run = BuildRun(options: options, fileSystem: fileSystem)
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let config = try await run.step("Read site.yaml") { try $0.readConfig() }
+            let theme = try await run.step("Load theme") { try $0.loadTheme(config) }
+            let sources = try await run.step("Read content") { try await $0.readContent(config) }
+            let site = try await run.step("Assemble site") { try await $0.assemble(config, theme: theme, sources: sources) }
+            let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
+            let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
+            let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
+            let files = pages + outputs
+            try await run.step("Write output") { run in try await run.write(files, copies: copies) }
+            run.report.pagesPerLanguage = site.languages.map { language in
+                (language.code, site.pages.count { page in page.language == language.code && page.kind != .notFound })
+            }
+        } catch {
+            run.report.diagnostics.append(contentsOf: error.diagnostics)
+        }
+        run.report.duration = clock.now - start
+        return run.report
+    }
+}
+
+/// A loaded theme: its files, parsed templates and resolved UI strings.
+struct LoadedTheme: Sendable {
+    var theme: Theme
+    var library: TemplateLibrary
+    var strings: UIStrings
+}
+
+/// The state of one build.
+struct BuildRun {
+    let options: BuildOptions
+    let fileSystem: any FileSystem
+    var report: BuildReport
+
+    init(options: BuildOptions, fileSystem: any FileSystem) {
+        self.options = options
+        self.fileSystem = fileSystem
+        self.report = BuildReport(outputDirectory: options.outputDirectory)
+    }
+
+    /// Runs one step, timing it; a step's errors stop the build after the step has finished.
+    mutating func step<T>(_ name: String, _ body: (inout BuildRun) async throws -> T) async throws(DiagnosticError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { report.steps.append((name, clock.now - start)) }
+        let result: T
+        do {
+            result = try await body(&self)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError("\(name): \(error)", at: nil)
+        }
+        if report.diagnostics.hasErrors { throw DiagnosticError([]) }
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import WegweiserCore
+
+extension DataNode {
+    /// The text of a scalar; numbers and booleans are text too.
+    public func string(for field: String) throws(DiagnosticError) -> String {
+        guard case .scalar(let text, _) = value else {
+            throw DiagnosticError("'\(field)' must be text, not \(kindDescription)", at: location)
+        }
+        return text
+    }
+
+    /// A non-empty, trimmed text.
+    public func nonEmptyString(for field: String) throws(DiagnosticError) -> String {
+        let text = try string(for: field).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw DiagnosticError("'\(field)' must not be empty", at: location) }
+        return text
+    }
+
+    /// true or false; YAML 1.1's yes/no/on/off are accepted, as editors write them.
+    public func bool(for field: String) throws(DiagnosticError) -> Bool {
+        if case .scalar(let text, _) = value {
+            switch text.lowercased() {
+            case "true", "yes", "on", "y": return true
+            case "false", "no", "off", "n": return false
+            default: break
+            }
+        }
+        throw DiagnosticError("'\(field)' must be true or false, not \(quotedDescription)", at: location)
+    }
+
+    public func int(for field: String) throws(DiagnosticError) -> Int {
+        if case .scalar(let text, _) = value, let number = Int(text.replacingOccurrences(of: "_", with: "")) {
+            return number
+        }
+        throw DiagnosticError("'\(field)' must be a whole number, not \(quotedDescription)", at: location)
+    }
+
+    /// A list of texts; a single text counts as a list of one.
+    public func stringList(for field: String) throws(DiagnosticError) -> [String] {
+        switch value {
+        case .scalar(let text, _): return text.isEmpty ? [] : [text]
+        case .null: return []
+        case .map: throw DiagnosticError("'\(field)' must be a list of texts, not a map", at: location)
+        case .list(let items):
+            var result: [String] = []
+            for item in items {
+                guard case .scalar(let text, _) = item.value else {
+                    throw DiagnosticError("each item of '\(field)' must be text, not \(item.kindDescription)", at: item.location)
+                }
+                result.append(text)
+            }
+            return result
+        }
+    }
+
+    /// The node as plain Swift values for templates: maps become `[String: Any]`, lists `[Any]`,
+    /// unquoted scalars booleans or numbers where they look like one.
+    public var templateValue: Any? {
+        switch value {
+        case .null: return nil
+        case .list(let items): return items.map { $0.templateValue ?? "" }
+        case .map(let entries):
+            var result: [String: Any] = [:]
+            for entry in entries { result[entry.key] = entry.value.templateValue }
+            return result
+        case .scalar(let text, let quoted):
+            if quoted { return text }
+            switch text {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+            if let number = Int(text) { return number }
+            if text.contains("."), let number = Double(text), number.isFinite { return number }
+            return text
+        }
+    }
+
+    var quotedDescription: String {
+        if case .scalar(let text, _) = value { return "'\(text)'" }
+        return kindDescription
+    }
+}

@@ -1,0 +1,54 @@
+import WegweiserCore
+
+/// Reads content files into page sources, in parallel, collecting every problem.
+public struct ContentLoader: Sendable {
+    public let fileSystem: any FileSystem
+    public let config: SiteConfig
+
+    public init(fileSystem: any FileSystem, config: SiteConfig) {
+        self.fileSystem = fileSystem
+        self.config = config
+    }
+
+    /// Reads the page and section index files of `files`; `directory` is content/ on disk and
+    /// `displayDirectory` the same folder as messages show it.
+    public func load(_ files: [ContentFile], directory: String, displayDirectory: String, jobs: Int) async -> ([PageSource], Diagnostics) {
+        let pages = files.filter { $0.role != .resource }
+        let results = await pages.concurrentMap(jobs: jobs) { file in
+            self.load(file, path: directory + "/" + file.path, display: displayDirectory + "/" + file.path)
+        }
+        var diagnostics = Diagnostics()
+        var sources: [PageSource] = []
+        for (source, fileDiagnostics) in results {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            if let source { sources.append(source) }
+        }
+        return (sources, diagnostics)
+    }
+
+    /// Reads one file; nil with errors when it cannot be read or its front matter is malformed.
+    public func load(_ file: ContentFile, path: String, display: String) -> (PageSource?, Diagnostics) {
+        do {
+            let bytes: [UInt8]
+            do {
+                bytes = try fileSystem.read(path)
+            } catch {
+                throw DiagnosticError("cannot read the file: \(error)", at: SourceLocation(file: display))
+            }
+            let text = try SourceText.decode(bytes, file: display)
+            let block = try FrontMatterBlock.split(text, file: display)
+            let node = try block.read(file: display)
+            let (frontMatter, diagnostics) = FrontMatter.decode(
+                node, file: display, timeZone: config.timeZone, taxonomies: config.taxonomies,
+                otherKnownKeys: TypeFields.all)
+            let source = PageSource(
+                file: file, displayPath: display, language: file.language ?? config.defaultLanguage,
+                frontMatter: frontMatter, body: block.body, bodyLine: block.bodyLine)
+            return (diagnostics.hasErrors ? nil : source, diagnostics)
+        } catch let error as DiagnosticError {
+            return (nil, Diagnostics(error.diagnostics))
+        } catch {
+            return (nil, Diagnostics([.error("\(error)", at: SourceLocation(file: display))]))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+
+extension Assembly {
+    /// The home page, sections and pages of one language, with their paths.
+    mutating func addPages(in language: LanguageCode) {
+        var sectionURLs: [String: URLPath] = [:]
+        for path in tree.pathsTopDown where hasContent(section: path, in: language) {
+            let node = tree[path]!
+            let indexSource = node.index?.source(for: language, config: config)
+            let url: URLPath
+            if path.isEmpty {
+                url = URLPath(segments: [language.rawValue], isDirectory: true)
+            } else {
+                let segment = indexSource?.source.frontMatter.slug ?? SectionTree.lastSegment(of: path)
+                url = sectionURLs[SectionTree.parent(of: path)]!.appending(segment)
+            }
+            sectionURLs[path] = url
+            let id = addSectionPage(node, language: language, url: url, indexSource: indexSource)
+            sectionPages[path, default: [:]][language] = id
+            if !path.isEmpty, let parent = sectionPages[SectionTree.parent(of: path)]?[language] {
+                site.pages[id.rawValue].parent = parent
+                site.pages[parent.rawValue].subsections.append(id)
+            }
+            for groupIndex in node.pageGroups {
+                addRegularPage(groups[groupIndex], language: language, section: id, sectionURL: url)
+            }
+        }
+        site.homes[language] = sectionPages[""]?[language]
+    }
+
+    /// Whether a section has anything to show in a language; the home page always has.
+    func hasContent(section path: String, in language: LanguageCode) -> Bool {
+        guard let node = tree[path] else { return false }
+        if path.isEmpty || node.index?.source(for: language, config: config) != nil { return true }
+        if node.pageGroups.contains(where: { groups[$0].source(for: language, config: config) != nil }) { return true }
+        return node.subsections.contains { hasContent(section: $0, in: language) }
+    }
+
+    private var now: Date { site.options.now }
+
+    private mutating func addSectionPage(
+        _ node: SectionTree.Node, language: LanguageCode, url: URLPath,
+        indexSource: (source: PageSource, isFallback: Bool)?
+    ) -> PageID {
+        let isHome = node.path.isEmpty
+        let fallbackTitle = isHome ? config.title(for: language) : Self.humanize(SectionTree.lastSegment(of: node.path))
+        let key = node.index?.key ?? "section:" + node.path
+        var page = Page(
+                id: nextID, kind: isHome ? .home : .section, language: language,
+                contentLanguage: indexSource?.source.language ?? language, path: url, title: fallbackTitle,
+                type: node.type, section: Self.topSection(of: node.path), translationKey: key, pageSize: config.paginate)
+        if let (source, isFallback) = indexSource { page.apply(source, isFallback: isFallback, now: now) }
+        if page.title.isEmpty { page.title = fallbackTitle }
+        page.pageSize = indexSource?.source.frontMatter.paginate ?? config.paginate
+        let id = append(page)
+        if let source = indexSource?.source { bodies[id] = source }
+        return id
+    }
+
+    private mutating func addRegularPage(_ group: TranslationGroup, language: LanguageCode, section: PageID, sectionURL: URLPath) {
+        guard let (source, isFallback) = group.source(for: language, config: config) else { return }
+        let slug = source.frontMatter.slug ?? SectionTree.lastSegment(of: source.file.logicalPath)
+        let sectionPage = site[section]
+        var page = Page(
+            id: nextID, kind: .page, language: language, contentLanguage: source.language,
+            path: sectionURL.appending(slug), title: "", type: source.frontMatter.type ?? sectionPage.type,
+            section: sectionPage.section, translationKey: group.key, pageSize: config.paginate)
+        page.apply(source, isFallback: isFallback, now: now)
+        page.parent = section
+        let id = append(page)
+        if site[id].title.isEmpty, !isFallback, language == source.language {
+            diagnostics.warning("this page has no 'title'; its file name is used instead", at: source.location())
+        }
+        if site[id].title.isEmpty { site.pages[id.rawValue].title = Self.humanize(slug) }
+        bodies[id] = source
+        site.pages[section.rawValue].children.append(id)
+    }
+
+    static func topSection(of path: String) -> String {
+        String(path.split(separator: "/").first ?? "")
+    }
+
+    /// "integration-reports" → "Integration reports", for sections without an _index title.
+    static func humanize(_ segment: String) -> String {
+        let words = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+extension Page {
+    /// Takes the fields every page has from its source's front matter.
+    mutating func apply(_ source: PageSource, isFallback: Bool, now: Date) {
+        let frontMatter = source.frontMatter
+        title = frontMatter.title ?? ""
+        summary = frontMatter.summary ?? ""
+        date = frontMatter.date
+        lastmod = frontMatter.lastmod
+        weight = frontMatter.weight
+        layout = frontMatter.layout
+        image = frontMatter.image
+        params = frontMatter.params
+        self.isFallback = isFallback
+        contentLanguage = source.language
+        isDraft = frontMatter.draft
+        isFuture = frontMatter.date.map { $0.instant > now } ?? false
+        sourcePath = source.displayPath
+        fieldLocations = frontMatter.locations
+        if !isFallback { aliases = frontMatter.aliases }
+    }
+}

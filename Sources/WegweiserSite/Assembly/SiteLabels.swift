@@ -1,0 +1,18 @@
+import WegweiserCore
+
+/// Words the model needs in each language that come from the theme's UI strings, not from content.
+public struct SiteLabels: Sendable {
+    /// Taxonomy key → its title per language ("tags" → "Schlagwörter").
+    public var taxonomyTitles: [LanguageCode: [String: String]]
+    public var notFoundTitles: [LanguageCode: String]
+    public var footnoteBackLabels: [LanguageCode: String]
+
+    public init(
+        taxonomyTitles: [LanguageCode: [String: String]] = [:], notFoundTitles: [LanguageCode: String] = [:],
+        footnoteBackLabels: [LanguageCode: String] = [:]
+    ) {
+        self.taxonomyTitles = taxonomyTitles
+        self.notFoundTitles = notFoundTitles
+        self.footnoteBackLabels = footnoteBackLabels
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+
+/// Addresses a page inside its `Site`.
+public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+    public static func < (lhs: PageID, rhs: PageID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { "#\(rawValue)" }
+}
+
+/// What a page is, which decides its template and what it lists.
+public enum PageKind: String, Sendable, Hashable, CaseIterable {
+    case home
+    case section
+    case page
+    /// The list of a taxonomy's terms: `/de/tags/`.
+    case taxonomy
+    /// The pages that carry one term: `/de/tags/wohnen/`.
+    case term
+    case notFound = "404"
+
+    /// Whether the page lists other pages (and so can be paginated).
+    public var isList: Bool { self == .home || self == .section || self == .term || self == .taxonomy }
+}
+
+/// A term of a taxonomy as a page shows it: `Wohnen` → `/de/tags/wohnen/`.
+public struct TermReference: Sendable, Hashable {
+    public var taxonomy: String
+    public var name: String
+    public var slug: String
+    public var page: PageID
+
+    public init(taxonomy: String, name: String, slug: String, page: PageID) {
+        self.taxonomy = taxonomy
+        self.name = name
+        self.slug = slug
+        self.page = page
+    }
+}
+
+/// A page's Markdown body, rendered for this page's language.
+public struct PageContent: Sendable, Hashable {
+    public var html: String
+    public var tableOfContents: [TableOfContentsEntry]
+    public var plainText: String
+
+    public init(html: String, tableOfContents: [TableOfContentsEntry], plainText: String) {
+        self.html = html
+        self.tableOfContents = tableOfContents
+        self.plainText = plainText
+    }
+
+    public static let empty = PageContent(html: "", tableOfContents: [], plainText: "")
+}
+
+/// A heading in a table of contents, with the headings below it.
+public struct TableOfContentsEntry: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var level: Int
+    public var children: [TableOfContentsEntry]
+
+    public init(id: String, title: String, level: Int, children: [TableOfContentsEntry] = []) {
+        self.id = id
+        self.title = title
+        self.level = level
+        self.children = children
+    }
+}
+
+/// One output page of the site, in one language.
+public struct Page: Sendable, Identifiable {
+    public let id: PageID
+    public var kind: PageKind
+    /// The language version the page belongs to: its URL and its interface.
+    public var language: LanguageCode
+    /// The language of its text; differs from `language` on a fallback page.
+    public var contentLanguage: LanguageCode
+    public var path: URLPath
+    public var title: String
+    public var summary = ""
+    public var date: ContentDate?
+    public var lastmod: ContentDate?
+    public var weight: Int?
+    /// `report`, `contact`, `event`, `page`, or a type a site defines.
+    public var type: String
+    /// The top-level section (`reports`), empty for pages at the top.
+    public var section: String
+    /// The section page this page belongs to; nil for the home page.
+    public var parent: PageID?
+    /// For lists: the regular pages they list, in order.
+    public var children: [PageID] = []
+    /// For the home page and sections: the sections below, in order.
+    public var subsections: [PageID] = []
+    public var terms: [TermReference] = []
+    /// Pages that are translations of one another share this key.
+    public var translationKey: String
+    /// Shown with another language's text because this language has no translation.
+    public var isFallback = false
+    public var isDraft = false
+    public var isFuture = false
+    public var layout: String?
+    public var image: PageImage?
+    /// The front matter, for templates.
+    public var params: [String: DataNode] = [:]
+    public var content = PageContent.empty
+    /// Entries per page of this page's list.
+    public var pageSize: Int
+    /// The file it came from, as messages show it; nil for generated pages.
+    public var sourcePath: String?
+    /// Where each front matter field was written.
+    public var fieldLocations: [String: SourceLocation] = [:]
+    /// For term pages, the taxonomy key and term name; for taxonomy pages the key.
+    public var taxonomy: String?
+    public var aliases: [PageAlias] = []
+
+    public init(
+        id: PageID, kind: PageKind, language: LanguageCode, contentLanguage: LanguageCode, path: URLPath,
+        title: String, type: String, section: String, translationKey: String, pageSize: Int
+    ) {
+        self.id = id
+        self.kind = kind
+        self.language = language
+        self.contentLanguage = contentLanguage
+        self.path = path
+        self.title = title
+        self.type = type
+        self.section = section
+        self.translationKey = translationKey
+        self.pageSize = pageSize
+    }
+
+    /// A place in the page's source for messages: the field's value, or the file's start.
+    public func location(of field: String? = nil) -> SourceLocation? {
+        if let field, let location = fieldLocations[field] { return location }
+        return sourcePath.map { SourceLocation(file: $0) }
+    }
+
+    /// The date lists show and sort by: `date`, else `lastmod`.
+    public var displayDate: ContentDate? { date ?? lastmod }
+}

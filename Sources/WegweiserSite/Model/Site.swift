@@ -1,0 +1,103 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+
+/// What a build takes from the command line rather than from the site.
+public struct SiteOptions: Sendable {
+    /// "Today", for future-dated pages; fixed by `--now` for reproducible builds.
+    public var now: Date
+    /// Include drafts and future-dated pages (`--drafts`).
+    public var includeDrafts: Bool
+    /// Parallel tasks for rendering.
+    public var jobs: Int
+
+    public init(now: Date = Date(), includeDrafts: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.now = now
+        self.includeDrafts = includeDrafts
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// A redirect from an old or alternative address to a page.
+public struct Redirect: Sendable, Hashable {
+    public var from: URLPath
+    public var to: URLPath
+    public var language: LanguageCode
+
+    public init(from: URLPath, to: URLPath, language: LanguageCode) {
+        self.from = from
+        self.to = to
+        self.language = language
+    }
+}
+
+/// A file from content/ that is copied into the output beside a page or section.
+public struct ResourceCopy: Sendable, Hashable {
+    /// The path below content/.
+    public var source: String
+    public var destination: URLPath
+
+    public init(source: String, destination: URLPath) {
+        self.source = source
+        self.destination = destination
+    }
+}
+
+/// The whole site as a model: every page of every language, linked by ID. Immutable once assembled.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    public let options: SiteOptions
+    public internal(set) var pages: [Page] = []
+    public internal(set) var homes: [LanguageCode: PageID] = [:]
+    public internal(set) var notFoundPages: [LanguageCode: PageID] = [:]
+    /// Translation key → the page of each language (fallback pages included).
+    public internal(set) var translationGroups: [String: [LanguageCode: PageID]] = [:]
+    /// Per language, the taxonomy pages in configuration order.
+    public internal(set) var taxonomyPages: [LanguageCode: [PageID]] = [:]
+    public internal(set) var redirects: [Redirect] = []
+    public internal(set) var resources: [ResourceCopy] = []
+
+    init(config: SiteConfig, options: SiteOptions) {
+        self.config = config
+        self.options = options
+    }
+
+    public subscript(id: PageID) -> Page { pages[id.rawValue] }
+
+    public var languages: [LanguageConfig] { config.languages }
+
+    public func language(_ code: LanguageCode) -> LanguageConfig {
+        config.language(code) ?? config.languages[0]
+    }
+
+    /// The same page in every language that has it, in the order of site.yaml (this page included).
+    public func translations(of page: Page) -> [Page] {
+        guard let group = translationGroups[page.translationKey] else { return [page] }
+        return config.languages.compactMap { group[$0.code].map { self[$0] } }
+    }
+
+    /// The page of `language` in `page`'s translation group, if that language has it.
+    public func translation(of page: Page, in language: LanguageCode) -> Page? {
+        translationGroups[page.translationKey]?[language].map { self[$0] }
+    }
+
+    /// The top-level sections of a language, for navigation.
+    public func topSections(in language: LanguageCode) -> [Page] {
+        guard let home = homes[language] else { return [] }
+        return self[home].subsections.map { self[$0] }
+    }
+
+    /// The path as a link inside the site, with the base URL's path: `/sub/de/reports/`.
+    public func url(for path: URLPath) -> String {
+        let base = config.baseURL.path
+        let prefix = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return prefix + path.description
+    }
+
+    /// The path as an absolute, percent-encoded URL, for feeds, sitemaps and canonical links.
+    public func absoluteURL(for path: URLPath) -> String {
+        var base = config.baseURL.absoluteString
+        if base.hasSuffix("/") { base.removeLast() }
+        return base + path.percentEncoded
+    }
+}

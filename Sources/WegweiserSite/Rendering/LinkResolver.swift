@@ -1,0 +1,129 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserMarkdown
+
+/// Resolves links between content files to the target's address in the linking page's language:
+/// `../directory/jmd.md`, `../directory/jmd.de.md` and `../../directory/jmd/` all become `/en/directory/jmd/`
+/// on an English page.
+struct LinkResolver: Sendable {
+    private let site: Site
+    /// Logical content path (`directory/jmd`, a section's folder) → translation key.
+    private let keysByLogicalPath: [String: String]
+    /// Every page address → translation key.
+    private let keysByPath: [URLPath: String]
+    private let languageCodes: Set<String>
+
+    init(site: Site, bodies: [PageID: PageSource], sectionKeys: [String: String]) {
+        self.site = site
+        var keys = sectionKeys
+        for (id, source) in bodies { keys[source.file.logicalPath] = keys[source.file.logicalPath] ?? site[id].translationKey }
+        self.keysByLogicalPath = keys
+        self.keysByPath = Dictionary(site.pages.map { ($0.path, $0.translationKey) }, uniquingKeysWith: { a, _ in a })
+        self.languageCodes = Set(site.config.languages.map(\.code.rawValue))
+    }
+
+    enum Resolution: Equatable {
+        case keep
+        case replace(String)
+        case broken(String)
+    }
+
+    /// What to do with `destination`, written in `source`, on `page`.
+    func resolve(_ destination: String, on page: Page, source: PageSource) -> Resolution {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"), !Self.hasScheme(destination)
+        else { return .keep }
+        let (path, suffix) = Self.splitSuffix(destination)
+        if path.hasPrefix("/") {
+            // Paths from the site root still need the base URL's folder, if the site has one.
+            let root = site.url(for: .root)
+            return root == "/" ? .keep : .replace(String(root.dropLast()) + destination)
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        if ContentScanner.isMarkdown(decoded) || decoded.hasSuffix(".md/") {
+            guard let key = contentKey(forFile: decoded, from: source) else {
+                return .broken("the link '\(destination)' names no content file (looked for \(normalize(decoded, from: source.file.directory) ?? decoded))")
+            }
+            return target(key, in: page.language, suffix: suffix)
+        }
+        guard let resolved = resolveURL(decoded, from: page.path) else { return .keep }
+        if let key = keysByPath[resolved] ?? keysByLogicalPath[logicalPath(of: resolved)] {
+            return target(key, in: page.language, suffix: suffix)
+        }
+        if decoded.hasSuffix("/") {
+            return .broken("the link '\(destination)' leads to \(resolved), where there is no page")
+        }
+        return .keep  // a file beside the page, like an image of a bundle
+    }
+
+    private func target(_ key: String, in language: LanguageCode, suffix: String) -> Resolution {
+        let group = site.translationGroups[key] ?? [:]
+        let id = group[language] ?? site.config.fallbackChain(for: language).lazy.compactMap { group[$0] }.first
+        guard let id else { return .broken("the linked page exists in no language of this page") }
+        return .replace(site.url(for: site[id].path) + suffix)
+    }
+
+    /// `../directory/jmd.de.md` from `reports` → the key of `directory/jmd`.
+    private func contentKey(forFile path: String, from source: PageSource) -> String? {
+        guard var logical = normalize(path.hasSuffix("/") ? String(path.dropLast()) : path, from: source.file.directory) else { return nil }
+        logical = String(logical[..<logical.lastIndex(of: ".")!])
+        var parts = logical.split(separator: "/").map(String.init)
+        guard var name = parts.popLast() else { return nil }
+        if let dot = name.lastIndex(of: "."), let code = LanguageCode(String(name[name.index(after: dot)...])),
+            languageCodes.contains(code.rawValue)
+        {
+            name = String(name[..<dot])
+        }
+        if name != "_index" && name != "index" { parts.append(name) }
+        return keysByLogicalPath[parts.joined(separator: "/")]
+    }
+
+    /// Joins a relative path to a content folder; nil when it climbs above content/.
+    private func normalize(_ path: String, from directory: String) -> String? {
+        var segments = directory.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(String(part))
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// A relative URL against a page's address: `../../events/x/` from `/de/reports/y/`.
+    private func resolveURL(_ relative: String, from base: URLPath) -> URLPath? {
+        var segments = base.isDirectory ? base.segments : Array(base.segments.dropLast())
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(String(part))
+            }
+        }
+        return URLPath(segments: segments, isDirectory: relative.hasSuffix("/") || relative.hasSuffix("/.") || relative == "..")
+    }
+
+    /// `/de/directory/jmd/` → `directory/jmd`: the address without its language, as content is laid out.
+    private func logicalPath(of path: URLPath) -> String {
+        let segments = path.segments.first.map { languageCodes.contains($0) } == true ? Array(path.segments.dropFirst()) : path.segments
+        return segments.joined(separator: "/")
+    }
+
+    private static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            && !scheme.contains("/")
+    }
+
+    /// `a/b.md#x?y` → (`a/b.md`, `#x?y`).
+    private static func splitSuffix(_ destination: String) -> (String, String) {
+        guard let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (destination, "") }
+        return (String(destination[..<index]), String(destination[index...]))
+    }
+}

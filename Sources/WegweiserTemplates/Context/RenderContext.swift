@@ -1,0 +1,250 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserSite
+
+/// Builds what templates see: `site`, `page`, `items`, `pager`, `translations`, `alternates`, `i18n`
+/// (documented in docs/templates.md). Values are plain dictionaries and arrays, so Mustache reads
+/// them without reflection.
+public struct RenderContextBuilder: Sendable {
+    public let site: Site
+    public let strings: UIStrings
+    public let formatter: LocaleFormatter
+
+    public init(site: Site, strings: UIStrings) {
+        self.site = site
+        self.strings = strings
+        self.formatter = LocaleFormatter(config: site.config)
+    }
+
+    /// The keys the tool itself reads from the UI strings.
+    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "home"]
+
+    /// The whole context of one output page.
+    public func context(for page: Page, pager: PagerPage) -> [String: Any] {
+        let language = page.language
+        return [
+            "site": siteContext(for: page),
+            "page": pageContext(page),
+            "language": languageContext(language),
+            "items": pager.items.map { itemContext(site[$0]) },
+            "subsections": page.subsections.map { sectionContext(site[$0]) },
+            "pager": pagerContext(pager, of: page),
+            "translations": switcherContext(for: page),
+            "alternates": alternates(for: page),
+            "canonical": canonicalURL(for: page, pager: pager),
+            "i18n": strings.tables[language] ?? [:],
+            "breadcrumbs": breadcrumbs(for: page),
+        ]
+    }
+
+    // MARK: Site
+
+    private func siteContext(for page: Page) -> [String: Any] {
+        let language = page.language
+        var context: [String: Any] = [
+            "title": site.config.title(for: language),
+            "base_url": site.config.baseURL.absoluteString,
+            "root_url": site.url(for: .root),
+            "assets_url": site.url(for: URLPath(segments: ["assets"], isDirectory: true)),
+            "generator": "Wegweiser",
+            "year": String(Calendar(identifier: .gregorian).dateComponents(in: site.config.timeZone, from: site.options.now).year ?? 0),
+        ]
+        if let home = site.homes[language] {
+            context["home_url"] = site.url(for: site[home].path)
+            context["pages"] = site[home].children.map { id -> [String: Any] in
+                let page = site[id]
+                return ["title": page.title, "url": site.url(for: page.path), "lang": page.contentLanguage.rawValue,
+                        "dir": site.language(page.contentLanguage).direction.rawValue]
+            }
+            context["feed_url"] = site.url(for: site[home].path.appending(file: "feed.xml"))
+        }
+        let current = sectionAncestor(of: page)
+        context["sections"] = site.topSections(in: language).map { section -> [String: Any] in
+            ["title": section.title, "url": site.url(for: section.path), "is_current": section.id == current,
+             "lang": section.contentLanguage.rawValue, "dir": site.language(section.contentLanguage).direction.rawValue]
+        }
+        context["taxonomies"] = (site.taxonomyPages[language] ?? []).map { id -> [String: Any] in
+            ["title": site[id].title, "url": site.url(for: site[id].path), "is_current": id == current]
+        }
+        if let params = site.config.params?.templateValue { context["params"] = params }
+        return context
+    }
+
+    /// The top-level section or taxonomy page a page belongs to, for marking the navigation.
+    private func sectionAncestor(of page: Page) -> PageID? {
+        var current: Page? = page
+        while let candidate = current, let parent = candidate.parent {
+            if site[parent].kind == .home { return candidate.kind == .notFound ? nil : candidate.id }
+            current = site[parent]
+        }
+        return nil
+    }
+
+    private func languageContext(_ code: LanguageCode) -> [String: Any] {
+        let language = site.language(code)
+        return ["code": code.rawValue, "name": language.name, "dir": language.direction.rawValue]
+    }
+
+    // MARK: Page
+
+    private func pageContext(_ page: Page) -> [String: Any] {
+        let contentLanguage = site.language(page.contentLanguage)
+        var context: [String: Any] = [
+            "title": page.title,
+            "kind": page.kind.rawValue,
+            "type": page.type,
+            "section": page.section,
+            "url": site.url(for: page.path),
+            "permalink": site.absoluteURL(for: page.path),
+            "lang": page.contentLanguage.rawValue,
+            "dir": contentLanguage.direction.rawValue,
+            "is_fallback": page.isFallback,
+            "content": page.content.html,
+            "summary": page.summary,
+            "toc": page.content.tableOfContents.map(tocContext),
+            "has_toc": page.content.tableOfContents.count > 1,
+            "is_\(page.kind == .notFound ? "not_found" : page.kind.rawValue)": true,
+            "is_list": page.kind.isList,
+            "is_draft": page.isDraft,
+            "is_future": page.isFuture,
+            "terms": termsContext(page),
+        ]
+        if let date = page.date { context["date"] = dateContext(date, in: page.language) }
+        if let lastmod = page.lastmod { context["lastmod"] = dateContext(lastmod, in: page.language) }
+        if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
+        if !page.params.isEmpty {
+            context["params"] = page.params.compactMapValues(\.templateValue)
+        }
+        if page.isFallback {
+            context["fallback_notice"] = strings.text(
+                "fallback_notice", in: page.language,
+                ["language": site.language(page.language).name,
+                 "source": formatter.languageName(page.contentLanguage, in: page.language)])
+        }
+        if page.kind == .section || page.kind == .home || page.kind == .term {
+            context["feed_url"] = site.url(for: page.path.appending(file: "feed.xml"))
+        }
+        return context
+    }
+
+    private func tocContext(_ entry: TableOfContentsEntry) -> [String: Any] {
+        ["id": entry.id, "title": entry.title, "children": entry.children.map(tocContext)]
+    }
+
+    private func dateContext(_ date: ContentDate, in language: LanguageCode) -> [String: Any] {
+        ["iso": formatter.iso8601(date), "text": formatter.format(date, in: language), "day": formatter.formatDay(date, in: language)]
+    }
+
+    private func termsContext(_ page: Page) -> [[String: Any]] {
+        var byTaxonomy: [String: [[String: Any]]] = [:]
+        for term in page.terms {
+            byTaxonomy[term.taxonomy, default: []].append(["name": term.name, "url": site.url(for: site[term.page].path)])
+        }
+        return site.config.taxonomies.compactMap { taxonomy in
+            guard let items = byTaxonomy[taxonomy] else { return nil }
+            let title = site.taxonomyPages[page.language]?.map { site[$0] }.first { $0.taxonomy == taxonomy }?.title ?? taxonomy
+            return ["taxonomy": taxonomy, "title": title, "items": items]
+        }
+    }
+
+    /// A page as an entry of a list.
+    func itemContext(_ page: Page) -> [String: Any] {
+        var context: [String: Any] = [
+            "title": page.title,
+            "url": site.url(for: page.path),
+            "summary": page.summary,
+            "type": page.type,
+            "kind": page.kind.rawValue,
+            "lang": page.contentLanguage.rawValue,
+            "dir": site.language(page.contentLanguage).direction.rawValue,
+            "is_fallback": page.isFallback,
+        ]
+        if let date = page.displayDate { context["date"] = dateContext(date, in: page.language) }
+        if page.kind == .term { context["count"] = formatter.format(page.children.count, in: page.language) }
+        if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
+        return context
+    }
+
+    /// A section as the home page shows it: its title and its first entries.
+    private func sectionContext(_ section: Page) -> [String: Any] {
+        var context = itemContext(section)
+        context["items"] = section.children.prefix(5).map { itemContext(site[$0]) }
+        context["has_more"] = section.children.count > 5
+        return context
+    }
+
+    // MARK: Navigation
+
+    private func pagerContext(_ pager: PagerPage, of page: Page) -> [String: Any] {
+        let pages = site.pagerPages(for: page)
+        var context: [String: Any] = [
+            "number": pager.number,
+            "count": pager.count,
+            "has_pages": pager.count > 1,
+            "label": strings.text(
+                "page_of", in: page.language,
+                ["current": formatter.format(pager.number, in: page.language), "total": formatter.format(pager.count, in: page.language)]),
+        ]
+        if pager.number > 1 {
+            context["prev_url"] = site.url(for: pages[pager.number - 2].path)
+            context["first_url"] = site.url(for: pages[0].path)
+        }
+        if pager.number < pager.count {
+            context["next_url"] = site.url(for: pages[pager.number].path)
+            context["last_url"] = site.url(for: pages[pages.count - 1].path)
+        }
+        return context
+    }
+
+    /// Every site language, linking to this page's version there, else to that language's home page.
+    private func switcherContext(for page: Page) -> [[String: Any]] {
+        site.languages.map { language in
+            let target = site.translation(of: page, in: language.code) ?? site.homes[language.code].map { site[$0] }
+            return [
+                "code": language.code.rawValue,
+                "name": language.name,
+                "dir": language.direction.rawValue,
+                "url": target.map { site.url(for: $0.path) } ?? site.url(for: .root),
+                "is_current": language.code == page.language,
+                "has_page": site.translation(of: page, in: language.code) != nil,
+            ]
+        }
+    }
+
+    /// hreflang alternates: real translations only (a fallback page repeats another language's text).
+    private func alternates(for page: Page) -> [[String: Any]] {
+        guard !page.isFallback, page.kind != .notFound else { return [] }
+        let translations = site.translations(of: page).filter { !$0.isFallback }
+        guard translations.count > 1 else { return [] }
+        var result: [[String: Any]] = translations.map { ["hreflang": $0.language.rawValue, "url": site.absoluteURL(for: $0.path)] }
+        if let main = translations.first(where: { $0.language == site.config.defaultLanguage }) {
+            result.append(["hreflang": "x-default", "url": site.absoluteURL(for: main.path)])
+        }
+        return result
+    }
+
+    /// A fallback page points search engines at the page whose text it shows.
+    private func canonicalURL(for page: Page, pager: PagerPage) -> String {
+        if page.isFallback, let original = site.translation(of: page, in: page.contentLanguage) {
+            return site.absoluteURL(for: original.path)
+        }
+        return site.absoluteURL(for: pager.path)
+    }
+
+    private func breadcrumbs(for page: Page) -> [[String: Any]] {
+        var trail: [Page] = []
+        var current = page.parent
+        while let id = current {
+            trail.insert(site[id], at: 0)
+            current = site[id].parent
+        }
+        return trail.map { crumb in
+            let language = crumb.kind == .home ? page.language : crumb.contentLanguage
+            return [
+                "title": crumb.kind == .home ? strings.text("home", in: page.language) : crumb.title,
+                "url": site.url(for: crumb.path), "lang": language.rawValue, "dir": site.language(language).direction.rawValue,
+            ]
+        }
+    }
+}

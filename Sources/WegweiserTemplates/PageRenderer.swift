@@ -1,0 +1,30 @@
+import WegweiserCore
+import WegweiserSite
+
+/// Renders pages to HTML with the theme's templates.
+public struct PageRenderer: Sendable {
+    public let library: TemplateLibrary
+    public let contexts: RenderContextBuilder
+
+    public init(library: TemplateLibrary, contexts: RenderContextBuilder) {
+        self.library = library
+        self.contexts = contexts
+    }
+
+    /// The template of every page, or every page's error: checked before anything is rendered.
+    public func templates(for site: Site) -> ([PageID: String], Diagnostics) {
+        var diagnostics = Diagnostics()
+        var templates: [PageID: String] = [:]
+        for page in site.pages {
+            if let name = diagnostics.collect({ try LayoutLookup.template(for: page, in: library) }) {
+                templates[page.id] = name
+            }
+        }
+        return (templates, diagnostics)
+    }
+
+    /// One page of `page`'s list (or the page itself) as HTML.
+    public func render(_ page: Page, pager: PagerPage, template: String) -> String {
+        library.render(template, context: contexts.context(for: page, pager: pager))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+
+/// The theme's interface texts in every site language ("Weiterlesen", "Read more", "اقرأ المزيد"),
+/// with the site's `i18n/` over the theme's, and each language falling back along its chain.
+public struct UIStrings: Sendable {
+    /// Resolved text of every known key, per language.
+    public private(set) var tables: [LanguageCode: [String: String]] = [:]
+
+    /// Reads the theme's string files and resolves them for the site's languages. Keys that
+    /// templates use but a language lacks are warnings naming the key; `usedKeys` says where
+    /// each key is first used.
+    /// `requiredKeys` are keys the tool itself needs (notices, labels); a missing one is reported at
+    /// the language's string file.
+    public static func resolve(
+        theme: Theme, config: SiteConfig, usedKeys: [String: SourceLocation], requiredKeys: [String] = []
+    ) throws(DiagnosticError) -> (UIStrings, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var own: [LanguageCode: [String: String]] = [:]
+        for (code, files) in theme.stringFiles.sorted(by: { $0.key < $1.key }) {
+            guard let language = LanguageCode(code), config.language(language) != nil else { continue }
+            for file in files {
+                guard let text = diagnostics.collect({ try SourceText.decode(file.bytes, file: file.displayPath) }),
+                    let strings = diagnostics.collect({ try UIStringFile.read(text, file: file.displayPath) })
+                else { continue }
+                for (key, value) in strings.strings { own[language, default: [:]][key] = value.text }
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.all) }
+        var result = UIStrings()
+        let allKeys = Set(own.values.flatMap(\.keys)).union(usedKeys.keys).union(requiredKeys)
+        for language in config.languages.map(\.code) {
+            var usedKeys = usedKeys
+            let file = (theme.stringFiles[language.rawValue] ?? theme.stringFiles[config.defaultLanguage.rawValue])?.last
+            for key in requiredKeys where usedKeys[key] == nil {
+                usedKeys[key] = file.map { SourceLocation(file: $0.displayPath) }
+            }
+            var table: [String: String] = [:]
+            for key in allKeys.sorted() {
+                let chain = config.fallbackChain(for: language)
+                guard let found = chain.first(where: { own[$0]?[key] != nil }) else {
+                    if let location = usedKeys[key] {
+                        diagnostics.warning(
+                            "UI string '\(key)' is missing in every language (\(chain.map(\.rawValue).joined(separator: ", "))); "
+                                + "add it to i18n/\(language).yaml", at: location)
+                    }
+                    table[key] = key
+                    continue
+                }
+                if found != language, let location = usedKeys[key] {
+                    diagnostics.warning(
+                        "UI string '\(key)' is missing for '\(language)'; using '\(found)' (add it to i18n/\(language).yaml)",
+                        at: location)
+                }
+                table[key] = own[found]![key]
+            }
+            result.tables[language] = table
+        }
+        return (result, diagnostics)
+    }
+
+    public init(tables: [LanguageCode: [String: String]] = [:]) {
+        self.tables = tables
+    }
+
+    /// The text for `key` in `language`, with `{name}` placeholders filled in.
+    public func text(_ key: String, in language: LanguageCode, _ values: [String: String] = [:]) -> String {
+        var text = tables[language]?[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+}
