@@ -52,12 +52,16 @@ let package = Package(
         .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
         .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
 
+        // Shared by the test targets: sites assembled in memory.
+        .target(
+            name: "WegweiserTestSupport", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"],
+            path: "Tests/WegweiserTestSupport"),
         .testTarget(name: "WegweiserCoreTests", dependencies: ["WegweiserCore"]),
         .testTarget(name: "WegweiserMarkdownTests", dependencies: ["WegweiserMarkdown"]),
         .testTarget(name: "WegweiserContentTests", dependencies: ["WegweiserContent"]),
-        .testTarget(name: "WegweiserSiteTests", dependencies: ["WegweiserSite"]),
-        .testTarget(name: "WegweiserTemplatesTests", dependencies: ["WegweiserTemplates"]),
-        .testTarget(name: "WegweiserOutputsTests", dependencies: ["WegweiserOutputs"]),
+        .testTarget(name: "WegweiserSiteTests", dependencies: ["WegweiserSite", "WegweiserTestSupport"]),
+        .testTarget(name: "WegweiserTemplatesTests", dependencies: ["WegweiserTemplates", "WegweiserTestSupport"]),
+        .testTarget(name: "WegweiserOutputsTests", dependencies: ["WegweiserOutputs", "WegweiserTestSupport"]),
         .testTarget(
             name: "WegweiserBuildTests",
             dependencies: ["WegweiserBuild"],

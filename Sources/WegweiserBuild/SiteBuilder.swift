@@ -22,8 +22,10 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         do {
             let config = try await run.step("Read site.yaml") { try $0.readConfig() }
-            let theme = try await run.step("Load theme") { try $0.loadTheme(config) }
+            // The theme's problems and the content's are reported together, in one run.
+            let loadedTheme = await run.attempt("Load theme") { try $0.loadTheme(config) }
             let sources = try await run.step("Read content") { try await $0.readContent(config) }
+            guard let theme = loadedTheme else { throw DiagnosticError([]) }
             let site = try await run.step("Assemble site") { try await $0.assemble(config, theme: theme, sources: sources) }
             let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
             let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
@@ -33,8 +35,10 @@ public struct SiteBuilder: Sendable {
             run.report.pagesPerLanguage = site.languages.map { language in
                 (language.code, site.pages.count { page in page.language == language.code && page.kind != .notFound })
             }
-        } catch {
+        } catch let error as DiagnosticError {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
+        } catch {
+            run.report.diagnostics.error("\(error)", at: nil)
         }
         run.report.duration = clock.now - start
         return run.report
@@ -58,6 +62,21 @@ struct BuildRun {
         self.options = options
         self.fileSystem = fileSystem
         self.report = BuildReport(outputDirectory: options.outputDirectory)
+    }
+
+    /// Runs a step whose errors should not stop the next step from reporting its own; nil when it failed.
+    mutating func attempt<T>(_ name: String, _ body: (inout BuildRun) async throws -> T) async -> T? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { report.steps.append((name, clock.now - start)) }
+        do {
+            return try await body(&self)
+        } catch let error as DiagnosticError {
+            report.diagnostics.append(contentsOf: error.diagnostics)
+        } catch {
+            report.diagnostics.error("\(name): \(error)", at: nil)
+        }
+        return nil
     }
 
     /// Runs one step, timing it; a step's errors stop the build after the step has finished.

@@ -125,12 +125,12 @@ public struct MarkdownRenderer: Sendable {
         defer { free(rendered) }
         var html = String(cString: rendered)
         // The align attribute is obsolete HTML and a style attribute breaks a strict CSP: use classes.
-        if html.contains(" align=\"") {
+        if html.containsBytes(" align=\"") {
             for alignment in ["left", "center", "right"] {
                 html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
             }
         }
-        if html.contains("data-footnote-backref") {
+        if html.containsBytes("data-footnote-backref") {
             html = html.replacingOccurrences(
                 of: "aria-label=\"Back to content\"", with: "aria-label=\"\(options.footnoteBackLabel.htmlEscaped)\"")
         }
@@ -156,10 +156,31 @@ struct HeadingIDs {
 
 extension String {
     var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...end])
     }
 
     var trimmingTrailingWhitespace: String {
-        String(reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = unicodeScalars
+        guard let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[...end])
+    }
+
+    /// A byte-wise search, much cheaper than Foundation's locale-aware `contains` on long texts.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        return haystack.withUTF8 { bytes in
+            let pattern = Array(needle.utf8)
+            guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == first, (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }

@@ -45,7 +45,7 @@ struct TreeWalk {
             text += Self.literal(of: node)
         case CMARK_NODE_CODE_BLOCK:
             text += Self.literal(of: node) + "\n"
-        case CMARK_NODE_HTML_BLOCK where textBeforeMoreMarker == nil && Self.literal(of: node).contains("<!--more-->"):
+        case CMARK_NODE_HTML_BLOCK where textBeforeMoreMarker == nil && Self.literal(of: node).containsBytes("<!--more-->"):
             textBeforeMoreMarker = text.trimmingWhitespace
         case CMARK_NODE_SOFTBREAK:
             text += " "

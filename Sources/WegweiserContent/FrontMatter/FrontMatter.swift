@@ -34,6 +34,9 @@ public struct FrontMatter: Sendable {
     public var draft = false
     public var slug: String?
     public var summary: String?
+    /// A description for search engines and link previews (Hugo's `description`); the summary
+    /// when there is no `summary`.
+    public var description: String?
     /// Terms per taxonomy key (`tags: [Beratung, Wohnen]`).
     public var terms: [String: [String]] = [:]
     public var weight: Int?
@@ -53,7 +56,7 @@ public struct FrontMatter: Sendable {
 
     /// The keys read here; others are a page type's or the site's own.
     public static let commonKeys = [
-        "title", "date", "lastmod", "draft", "slug", "summary", "weight", "translationKey", "aliases", "type",
+        "title", "date", "lastmod", "draft", "slug", "summary", "description", "weight", "translationKey", "aliases", "type",
         "layout", "image", "paginate",
     ]
 
@@ -95,6 +98,7 @@ public struct FrontMatter: Sendable {
         switch entry.key {
         case "title": title = diagnostics.collect { try value.string(for: "title") }
         case "summary": summary = diagnostics.collect { try value.string(for: "summary") }
+        case "description": description = diagnostics.collect { try value.string(for: "description") }
         case "date": date = diagnostics.collect { try value.date(for: "date", timeZone: timeZone) }
         case "lastmod": lastmod = diagnostics.collect { try value.date(for: "lastmod", timeZone: timeZone) }
         case "draft": draft = diagnostics.collect { try value.bool(for: "draft") } ?? false

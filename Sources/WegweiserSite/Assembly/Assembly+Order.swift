@@ -4,20 +4,32 @@ import WegweiserCore
 extension Assembly {
     /// Sorts every list: weight first (pages without one last), then newest first, then title, then path.
     mutating func orderLists() {
-        let pages = site.pages
+        let keys = site.pages.map(ListKey.init)
         for index in site.pages.indices {
-            site.pages[index].children.sort { Self.listOrder(pages[$0.rawValue], pages[$1.rawValue]) }
-            site.pages[index].subsections.sort { Self.listOrder(pages[$0.rawValue], pages[$1.rawValue]) }
+            site.pages[index].children.sort { keys[$0.rawValue] < keys[$1.rawValue] }
+            site.pages[index].subsections.sort { keys[$0.rawValue] < keys[$1.rawValue] }
         }
     }
 
-    static func listOrder(_ a: Page, _ b: Page) -> Bool {
-        let weightA = a.weight ?? Int.max, weightB = b.weight ?? Int.max
-        if weightA != weightB { return weightA < weightB }
-        let dateA = a.displayDate?.instant ?? .distantPast, dateB = b.displayDate?.instant ?? .distantPast
-        if dateA != dateB { return dateA > dateB }
-        let titleOrder = a.title.compare(b.title, options: [.caseInsensitive], locale: Locale(identifier: a.language.localeIdentifier))
-        if titleOrder != .orderedSame { return titleOrder == .orderedAscending }
-        return a.path < b.path
+    /// The order of lists: weight first (pages without one last), then newest first, then title, then path.
+    struct ListKey: Comparable {
+        let weight: Int
+        let date: Date
+        let title: String
+        let path: String
+
+        init(_ page: Page) {
+            weight = page.weight ?? Int.max
+            date = page.displayDate?.instant ?? .distantPast
+            title = page.title.lowercased()
+            path = page.path.description
+        }
+
+        static func < (a: ListKey, b: ListKey) -> Bool {
+            if a.weight != b.weight { return a.weight < b.weight }
+            if a.date != b.date { return a.date > b.date }
+            if a.title != b.title { return a.title < b.title }
+            return a.path < b.path
+        }
     }
 }

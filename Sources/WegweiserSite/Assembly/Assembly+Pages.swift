@@ -94,7 +94,7 @@ extension Page {
     mutating func apply(_ source: PageSource, isFallback: Bool, now: Date) {
         let frontMatter = source.frontMatter
         title = frontMatter.title ?? ""
-        summary = frontMatter.summary ?? ""
+        summary = frontMatter.summary ?? frontMatter.description ?? ""
         date = frontMatter.date
         lastmod = frontMatter.lastmod
         weight = frontMatter.weight

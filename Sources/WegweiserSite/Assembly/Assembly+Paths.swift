@@ -12,6 +12,8 @@ extension Assembly {
                 continue
             }
             let other = site[first]
+            // Fallback copies repeat the conflict of their originals, which is reported already.
+            if page.isFallback && other.isFallback { continue }
             let otherName = other.sourcePath ?? "the generated \(other.kind.rawValue) page"
             diagnostics.error(
                 "this page and \(otherName) both claim the address \(page.path); give one of them another 'slug'",

@@ -5,14 +5,15 @@ extension Assembly {
     /// For every configured taxonomy and language: a page listing the terms and one page per term.
     /// Fallback pages stay out: their terms are in another language.
     mutating func addTaxonomies() {
+        let keys = site.pages.map(ListKey.init)
         for language in config.languages.map(\.code) {
             for taxonomy in config.taxonomies {
-                addTaxonomy(taxonomy, in: language)
+                addTaxonomy(taxonomy, in: language, order: keys)
             }
         }
     }
 
-    private mutating func addTaxonomy(_ taxonomy: String, in language: LanguageCode) {
+    private mutating func addTaxonomy(_ taxonomy: String, in language: LanguageCode, order keys: [ListKey]) {
         var terms: [String: (spellings: [String: Int], pages: [PageID])] = [:]
         for page in site.pages where page.language == language && page.kind == .page && !page.isFallback {
             guard let names = page.params[taxonomy].flatMap({ try? $0.stringList(for: taxonomy) }) else { continue }
@@ -45,7 +46,7 @@ extension Assembly {
                 pageSize: config.paginate)
             term.taxonomy = taxonomy
             term.parent = taxonomyID
-            term.children = pages.sorted { Self.listOrder(site[$0], site[$1]) }
+            term.children = pages.sorted { keys[$0.rawValue] < keys[$1.rawValue] }
             let termID = append(term)
             site.pages[taxonomyID.rawValue].children.append(termID)
             for page in pages {

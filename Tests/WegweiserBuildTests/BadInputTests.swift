@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import WegweiserBuild
+import WegweiserCore
+
+/// Each kind of bad input gives `file:line:column: error: …` at the real source line, a failed build,
+/// and an output folder exactly as it was before.
+@Suite struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var file: String
+        var text: String
+        /// The start of the expected message: `file:line:column: error: text`.
+        var expected: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "malformed YAML", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\ntags: [Wohnen\ndate: 2025-03-01\n---\nText\n",
+            expected: "content/reports/alpha.de.md:4:5: error: invalid YAML"),
+        Case(
+            name: "impossible date", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\ndate: 2024-13-45\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:7: error: 'date' is not a valid date: '2024-13-45': there is no month 13"),
+        Case(
+            name: "draft that is not a boolean", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\ndraft: maybe\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:8: error: 'draft' must be true or false, not 'maybe'"),
+        Case(
+            name: "slug that leaves the output folder", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\nslug: ../../x\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:7: error: slug '../../x' must be one URL segment"),
+        Case(
+            name: "alias that leaves the site", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\naliases: [/ok/, ../../x]\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:17: error: alias '../../x' must stay inside the site"),
+        Case(
+            name: "two pages claiming one URL", file: "content/reports/gamma.de.md",
+            text: "---\ntitle: Gamma\nslug: beta\n---\nText\n",
+            expected: "content/reports/gamma.de.md:3:7: error: this page and"),
+        Case(
+            name: "an alias taking a page's address", file: "content/reports/gamma.de.md",
+            text: "---\ntitle: Gamma\naliases: [/de/berichte/beta/]\n---\nText\n",
+            expected: "content/reports/gamma.de.md:3:11: error: alias /de/berichte/beta/ is already the address of"),
+        Case(
+            name: "a language suffix not in site.yaml", file: "content/reports/alpha.fr.md",
+            text: "---\ntitle: Alpha\n---\nTexte\n",
+            expected: "content/reports/alpha.fr.md:1:1: error: the file name says language 'fr', which is not in site.yaml"),
+        Case(
+            name: "a template syntax error", file: "layouts/_default/single.mustache",
+            text: "{{<baseof}}{{$main}}\n<h1>{{page.title}</h1>\n{{/main}}{{/baseof}}\n",
+            expected: "layouts/_default/single.mustache:2:"),
+        Case(
+            name: "a partial that does not exist", file: "layouts/_default/single.mustache",
+            text: "{{<baseof}}{{$main}}\n{{> partials/sidebar}}\n{{/main}}{{/baseof}}\n",
+            expected: "layouts/_default/single.mustache:2:1: error: the partial 'partials/sidebar' does not exist"),
+        Case(
+            name: "a missing layout", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\nlayout: gallery\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:9: error: there is no template for layout 'gallery'"),
+        Case(
+            name: "an unknown theme", file: "site.yaml",
+            text: "title: T\nbase_url: https://example.org/\nlanguages: [de, en, ar]\ntheme: fancy\n",
+            expected: "site.yaml:4:8: error: theme 'fancy' not found"),
+        Case(
+            name: "a default language that is not a site language", file: "site.yaml",
+            text: "title: T\nbase_url: https://example.org/\ndefault_language: fr\nlanguages: [de, en, ar]\n",
+            expected: "site.yaml:3:19: error: default_language 'fr' is not one of the languages"),
+        Case(
+            name: "unterminated front matter", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\nText without a closing fence\n",
+            expected: "content/reports/alpha.de.md:1:1: error: the front matter that starts here is never closed"),
+        Case(
+            name: "malformed TOML", file: "content/reports/beta.de.md",
+            text: "+++\ntitle = \"Beta\"\ndate = 2025-04-01\nweight = one\n+++\nText\n",
+            expected: "content/reports/beta.de.md:4:10: error: 'one' is not a TOML value"),
+        Case(
+            name: "a malformed i18n file", file: "i18n/de.yaml",
+            text: "made_with: [a, b]\n",
+            expected: "i18n/de.yaml:1:12: error: 'made_with' must be a text"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsBadInputAtItsSourceAndLeavesOutputUntouched(_ badCase: Case) async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let before = try FixtureSite.snapshot(of: site.output)
+
+        try site.write(badCase.text, to: badCase.file)
+        let report = await site.build()
+
+        #expect(!report.succeeded)
+        let messages = site.messages(report)
+        #expect(messages.contains { $0.hasPrefix(badCase.expected) }, "expected \(badCase.expected), got \(messages)")
+        #expect(try FixtureSite.snapshot(of: site.output) == before, "the output must stay exactly as it was")
+    }
+
+    @Test func reportsAFileThatIsNotUTF8AtTheFirstBadByte() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let before = try FixtureSite.snapshot(of: site.output)
+        try site.writeBytes(Array("---\ntitle: Gr".utf8) + [0xFC] + Array("n\n---\nText\n".utf8), to: "content/reports/alpha.de.md")
+
+        let report = await site.build()
+
+        #expect(!report.succeeded)
+        #expect(site.messages(report).contains { $0.hasPrefix("content/reports/alpha.de.md:2:10: error: invalid UTF-8 byte 0xFC") })
+        #expect(try FixtureSite.snapshot(of: site.output) == before)
+    }
+
+    @Test func reportsEveryProblemOfARunNotOnlyTheFirst() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        try site.write("---\ntitle: A\ndate: 2024-02-30\n---\n", to: "content/reports/alpha.de.md")
+        try site.write("---\ntitle: B\ndraft: vielleicht\n---\n", to: "content/reports/alpha.en.md")
+        try site.write("---\ntitle: C\n---\n", to: "content/reports/alpha.tr.md")
+
+        let report = await site.build()
+
+        #expect(report.diagnostics.errors.count == 3)
+        #expect(site.messages(report).map { String($0.prefix(while: { $0 != " " })) } == [
+            "content/reports/alpha.de.md:3:7:", "content/reports/alpha.en.md:3:8:", "content/reports/alpha.tr.md:1:1:",
+        ])
+    }
+}

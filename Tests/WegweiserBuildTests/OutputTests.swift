@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import WegweiserBuild
+import WegweiserCore
+
+@Suite struct OutputTests {
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        let first = try FixtureSite.snapshot(of: site.output)
+        #expect(await site.build(output: site.directory + "/second").succeeded)
+        #expect(try FixtureSite.snapshot(of: site.directory + "/second") == first)
+    }
+
+    @Test func aSuccessfulBuildLeavesNoStaleFilesButKeepsDotFiles() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        try site.write("old", to: "output/de/removed-page/index.html")
+        try site.write("", to: "output/.gitkeep")
+        try site.write("[core]", to: "output/.git/config")
+
+        #expect(await site.build().succeeded)
+
+        let files = try FixtureSite.snapshot(of: site.output).keys
+        #expect(!files.contains("de/removed-page/index.html"))
+        #expect(FileManager.default.fileExists(atPath: site.output + "/.gitkeep"))
+        #expect(try site.read("output/.git/config") == "[core]")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.directory).filter { $0.hasPrefix(".output.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesAnOutputFolderThatWouldReplaceTheSite() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        for output in [site.directory, site.directory + "/..", site.directory + "/content/out"] {
+            let report = await site.build(output: output)
+            #expect(!report.succeeded)
+            #expect(report.diagnostics.errors.first?.message.contains("choose another --output") == true)
+        }
+        #expect(FileManager.default.fileExists(atPath: site.directory + "/content/reports/alpha.de.md"))
+    }
+
+    @Test func draftsAndFuturePagesAppearOnlyWhenAskedFor() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        var files = try FixtureSite.snapshot(of: site.output)
+        #expect(files["de/berichte/draft/index.html"] == nil)
+        #expect(files["de/berichte/future/index.html"] == nil)
+
+        #expect(await site.build(drafts: true).succeeded)
+        files = try FixtureSite.snapshot(of: site.output)
+        let draft = String(decoding: try #require(files["de/berichte/draft/index.html"]), as: UTF8.self)
+        let future = String(decoding: try #require(files["de/berichte/future/index.html"]), as: UTF8.self)
+        #expect(draft.contains("class=\"preview-banner\""))
+        #expect(future.contains("class=\"preview-banner\""))
+    }
+
+    @Test func aFutureDateIsPublishedOnceItsDayHasCome() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        let later = ISO8601DateFormatter().date(from: "2030-06-01T00:00:00Z")!
+        #expect(await site.build(now: later).succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.output + "/de/berichte/future/index.html"))
+    }
+}

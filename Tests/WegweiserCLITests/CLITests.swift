@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import WegweiserCLI
+
+@Suite(.serialized) struct CLITests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appending(path: "../WegweiserBuildTests/Fixtures/Sites/small").standardizedFileURL.path
+
+    func temporaryFolder() -> String {
+        FileManager.default.temporaryDirectory.appending(path: "wegweiser-cli-\(UUID().uuidString)").path
+    }
+
+    @Test func exitsWithZeroWhenTheBuildSucceeds() async throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let code = await WegweiserCommand.run(arguments: ["build", "--source", Self.fixture, "--output", output, "--now", "2026-01-01", "--quiet"])
+        #expect(code == 0)
+        #expect(FileManager.default.fileExists(atPath: output + "/de/index.html"))
+    }
+
+    @Test func exitsWithOneWhenTheContentHasErrors() async throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: site)
+        try Data("---\ndate: 2024-13-45\n---\n".utf8).write(to: URL(fileURLWithPath: site + "/content/reports/alpha.de.md"))
+        #expect(await WegweiserCommand.run(arguments: ["build", "--source", site, "--quiet"]) == 1)
+    }
+
+    @Test(arguments: [["build", "--jobs", "0"], ["build", "--now", "yesterday"], ["build", "--quiet", "--verbose"], ["frobnicate"], ["build", "--format", "xml"]])
+    func exitsWithTwoOnAUsageError(_ arguments: [String]) async {
+        #expect(await WegweiserCommand.run(arguments: arguments) == 2)
+    }
+
+    @Test func answersHelpForEveryCommand() async {
+        #expect(await WegweiserCommand.run(arguments: ["--help"]) == 0)
+        #expect(await WegweiserCommand.run(arguments: ["build", "--help"]) == 0)
+        #expect(BuildCommand.helpMessage().contains("--base-url <URL>"))
+        #expect(WegweiserCommand.helpMessage().contains("build"))
+    }
+
+    @Test func usesColourOnlyOnATerminalAndNeverWithNoColor() {
+        let handle = FileHandle(forWritingAtPath: "/dev/null")!
+        #expect(Terminal.colorsEnabled(for: handle, environment: [:]) == false)
+        #expect(Terminal.colorsEnabled(for: handle, environment: ["NO_COLOR": "1"]) == false)
+    }
+}

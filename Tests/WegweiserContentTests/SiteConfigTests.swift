@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import WegweiserCore
+@testable import WegweiserContent
+
+@Suite struct SiteConfigTests {
+    @Test func readsTheSpecExample() throws {
+        let text = """
+            title: {de: Integrationswegweiser Pforzheim, en: Integration guide Pforzheim}
+            base_url: https://integration.example.de/
+            time_zone: Europe/Berlin
+            default_language: de
+            languages:
+              - {code: de, name: Deutsch}
+              - {code: de-x-easy, name: Leichte Sprache, fallback: de}
+              - {code: en, name: English}
+              - {code: ar, name: العربية, direction: rtl}
+              - {code: uk, name: Українська}
+            missing_translation: fallback
+            theme: default
+            """
+        let (config, diagnostics) = try SiteConfigLoader.load(text, file: "site.yaml")
+        #expect(diagnostics.isEmpty)
+        #expect(config.languages.map(\.code.rawValue) == ["de", "de-x-easy", "en", "ar", "uk"])
+        #expect(config.language(LanguageCode("ar")!)?.direction == .rightToLeft)
+        #expect(config.title(for: LanguageCode("uk")!) == "Integrationswegweiser Pforzheim")
+        #expect(config.title(for: LanguageCode("en")!) == "Integration guide Pforzheim")
+        #expect(config.fallbackChain(for: LanguageCode("de-x-easy")!).map(\.rawValue) == ["de-x-easy", "de"])
+        #expect(config.fallbackChain(for: LanguageCode("uk")!).map(\.rawValue) == ["uk", "de"])
+        #expect(config.timeZone.identifier == "Europe/Berlin")
+        #expect(config.missingTranslation == .fallback)
+    }
+
+    @Test func namesLanguagesByThemselvesWhenNotGiven() throws {
+        let (config, _) = try SiteConfigLoader.load("title: T\nbase_url: https://x.org/\nlanguages: [de, uk, ar]\n", file: "site.yaml")
+        #expect(config.languages.map(\.name) == ["Deutsch", "Українська", "العربية"])
+        #expect(config.languages.map(\.direction) == [.leftToRight, .leftToRight, .rightToLeft])
+        #expect(config.defaultLanguage.rawValue == "de")
+    }
+
+    @Test(arguments: [
+        ("title: T\nlanguages: [de]\n", "site.yaml:1:1: error: 'base_url' is missing"),
+        ("title: T\nbase_url: ftp://x.org/\nlanguages: [de]\n", "site.yaml:2:11: error: 'base_url' must be an http or https address"),
+        ("title: T\nbase_url: https://x.org/\ntime_zone: Europe/Berlinn\nlanguages: [de]\n", "site.yaml:3:12: error: 'Europe/Berlinn' is not a time zone"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de, de]\n", "site.yaml:3:17: error: language 'de' is listed twice"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de, deutsch_1]\n", "site.yaml:3:17: error: 'deutsch_1' is not a language code"),
+        (
+            "title: T\nbase_url: https://x.org/\nlanguages:\n  - {code: de, fallback: en}\n  - {code: en, fallback: de}\n",
+            "site.yaml:4:26: error: the fallbacks of 'de' go round in a circle (de → en → de)"
+        ),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nmissing_translation: hide\n", "site.yaml:4:22: error: 'missing_translation' must be fallback or omit"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\npaginate: 0\n", "site.yaml:4:11: error: 'paginate' must be at least 1"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nlanguage: de\n", "site.yaml:4:1: warning: unknown setting 'language'; did you mean 'languages'?"),
+    ])
+    func reportsBadSettingsAtTheirLine(text: String, expected: String) {
+        var messages: [String] = []
+        do {
+            let (_, diagnostics) = try SiteConfigLoader.load(text, file: "site.yaml")
+            messages = diagnostics.all.map(\.description)
+        } catch {
+            messages = error.diagnostics.map(\.description)
+        }
+        #expect(messages.contains { $0.hasPrefix(expected) }, "got \(messages)")
+    }
+}
+
+@Suite struct FrontMatterTests {
+    func decode(_ yaml: String) throws -> (FrontMatter, [String]) {
+        let node = try YAMLReader.read(yaml, file: "p.md", lineOffset: 1)
+        let (frontMatter, diagnostics) = FrontMatter.decode(
+            node, file: "p.md", timeZone: TimeZone(identifier: "Europe/Berlin")!, taxonomies: ["tags"],
+            otherKnownKeys: TypeFields.all)
+        return (frontMatter, diagnostics.all.map(\.description))
+    }
+
+    @Test func readsTheCommonKeys() throws {
+        let (frontMatter, messages) = try decode("""
+            title: Hallo
+            date: 2024-05-01
+            draft: no
+            slug: hallo-welt
+            tags: [Wohnen, Arbeit]
+            weight: 3
+            translationKey: greeting
+            aliases: [/alt/, alt2/]
+            image: {src: a.jpg, alt: Ein Bild}
+            wheelchair: no
+            """)
+        #expect(messages.isEmpty)
+        #expect(frontMatter.title == "Hallo")
+        #expect(frontMatter.draft == false)
+        #expect(frontMatter.slug == "hallo-welt")
+        #expect(frontMatter.terms["tags"] == ["Wohnen", "Arbeit"])
+        #expect(frontMatter.weight == 3)
+        #expect(frontMatter.translationKey == "greeting")
+        #expect(frontMatter.aliases.map(\.isInLanguageFolder) == [false, true])
+        #expect(frontMatter.image == PageImage(source: "a.jpg", alt: "Ein Bild"))
+        // A type field keeps its word: "no" means no wheelchair access, not false.
+        #expect(frontMatter.params["wheelchair"]?.value == .scalar("no", quoted: false))
+        #expect(frontMatter.locations["date"] == SourceLocation(file: "p.md", line: 3, column: 7))
+    }
+
+    @Test(arguments: [
+        ("weight: heavy", "p.md:2:9: error: 'weight' must be a whole number, not 'heavy'"),
+        ("tags: {a: b}", "p.md:2:7: error: 'tags' must be a list of texts, not a map"),
+        ("slug: a/b", "p.md:2:7: error: slug 'a/b' must be one URL segment"),
+        ("titel: Hallo", "p.md:2:1: warning: unknown key 'titel'; did you mean 'title'?"),
+        ("opening_hour: Mo-Fr 9-12", "p.md:2:1: warning: unknown key 'opening_hour'; did you mean 'opening_hours'?"),
+        ("image: a.jpg", "p.md:2:8: warning: 'image' has no alt text"),
+        ("title: [a, b]", "p.md:2:8: error: 'title' must be text, not a list"),
+        ("lastmod: gestern", "p.md:2:10: error: 'lastmod' is not a valid date: 'gestern'"),
+    ])
+    func reportsBadFieldsAtTheirValue(yaml: String, expected: String) throws {
+        let (_, messages) = try decode(yaml)
+        #expect(messages.contains { $0.hasPrefix(expected) }, "got \(messages)")
+    }
+
+    @Test func splitsYAMLAndTOMLFrontMatterAndKnowsWhereTheBodyStarts() throws {
+        let yaml = try FrontMatterBlock.split("---\ntitle: A\n---\nBody\n", file: "a.md")
+        #expect(yaml.format == .yaml && yaml.text == "title: A\n" && yaml.body == "Body\n" && yaml.bodyLine == 4)
+        let toml = try FrontMatterBlock.split("+++\ntitle = \"A\"\n+++\n\nBody", file: "a.md")
+        #expect(toml.format == .toml && toml.body == "\nBody" && toml.bodyLine == 4)
+        let none = try FrontMatterBlock.split("# Just Markdown\n", file: "a.md")
+        #expect(none.format == .none && none.body == "# Just Markdown\n")
+    }
+}
+
+@Suite struct ContentScannerTests {
+    let fileSystem = MemoryFileSystem(files: [
+        "/s/content/_index.de.md": "", "/s/content/_index.en.md": "",
+        "/s/content/reports/a.de.md": "", "/s/content/reports/a.md": "", "/s/content/reports/report.v2.md": "",
+        "/s/content/reports/b/index.de.md": "", "/s/content/reports/b/photo.jpg": "", "/s/content/reports/b/notes.md": "",
+        "/s/content/reports/chart.png": "", "/s/content/reports/.hidden.md": "", "/s/content/reports/a.de.md~": "",
+        "/s/content/reports/x.fr.md": "",
+    ])
+
+    @Test func classifiesPagesSectionsBundlesAndResources() throws {
+        let scanner = ContentScanner(fileSystem: fileSystem, languages: [LanguageCode("de")!, LanguageCode("en")!])
+        let (files, diagnostics) = try scanner.scan(directory: "/s/content", displayDirectory: "content")
+        let summary = files.map { "\($0.path) \($0.role) \($0.language?.rawValue ?? "-") \($0.logicalPath)" }
+        #expect(summary == [
+            "_index.de.md sectionIndex de ", "_index.en.md sectionIndex en ",
+            "reports/a.de.md page de reports/a", "reports/a.md page - reports/a",
+            "reports/b/index.de.md page de reports/b", "reports/b/photo.jpg resource - reports/b",
+            "reports/chart.png resource - reports", "reports/report.v2.md page - reports/report.v2",
+        ])
+        #expect(diagnostics.all.map(\.description).sorted() == [
+            "content/reports/b/notes.md:1:1: warning: this Markdown file is inside the page bundle 'reports/b' and is not a page; move it out of the folder to make it one",
+            "content/reports/x.fr.md:1:1: error: the file name says language 'fr', which is not in site.yaml (languages: de, en); add it there, or if it is part of the name, join it with '-' instead of '.'",
+        ])
+    }
+}

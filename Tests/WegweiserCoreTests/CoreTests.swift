@@ -1,0 +1,135 @@
+import Testing
+import WegweiserCore
+
+@Suite struct LanguageCodeTests {
+    @Test(arguments: [
+        ("de", "de"), ("DE", "de"), ("de-x-easy", "de-x-easy"), ("pt_br", "pt-BR"), ("sr-latn", "sr-Latn"),
+        ("es-419", "es-419"), ("uk", "uk"), ("zh-Hant-TW", "zh-Hant-TW"),
+    ])
+    func canonicalizesWellFormedTags(input: String, canonical: String) {
+        #expect(LanguageCode(input)?.rawValue == canonical)
+    }
+
+    @Test(arguments: ["", "d", "deutsch-x", "de--x", "12", "de-x", "de_ü"])
+    func rejectsMalformedTags(_ input: String) {
+        #expect(LanguageCode(input) == nil)
+    }
+
+    @Test(arguments: [
+        ("ar", TextDirection.rightToLeft), ("fa", .rightToLeft), ("ckb", .rightToLeft), ("he", .rightToLeft),
+        ("de", .leftToRight), ("uk", .leftToRight), ("ku-Arab", .rightToLeft), ("az-Latn", .leftToRight),
+    ])
+    func knowsTheUsualDirection(code: String, direction: TextDirection) {
+        #expect(LanguageCode(code)?.usualDirection == direction)
+    }
+
+    @Test func dropsPrivateUseSubtagsForLocaleData() {
+        #expect(LanguageCode("de-x-easy")?.localeIdentifier == "de")
+        #expect(LanguageCode("de-x-easy")?.primaryLanguage == "de")
+    }
+}
+
+@Suite struct URLPathTests {
+    @Test(arguments: ["../x", "a/../b", "/a/./b", "a\\b", "x\u{0}y"])
+    func rejectsPathsThatCouldLeaveTheOutput(_ text: String) {
+        #expect(URLPath(text) == nil)
+    }
+
+    @Test func mapsFoldersToIndexFiles() {
+        #expect(URLPath("/de/reports/x/")?.outputFile == "de/reports/x/index.html")
+        #expect(URLPath("/de/feed.xml")?.outputFile == "de/feed.xml")
+        #expect(URLPath.root.description == "/")
+        #expect(URLPath.root.appending("de").appending(file: "404.html").description == "/de/404.html")
+    }
+
+    @Test func percentEncodesForXML() {
+        #expect(URLPath("/ar/tags/سكن/")?.percentEncoded == "/ar/tags/%D8%B3%D9%83%D9%86/")
+        #expect(URLPath("/de/a b/")?.percentEncoded == "/de/a%20b/")
+    }
+}
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Über uns – Beratung!", "über-uns-beratung"),
+        ("Arbeit & Ausbildung", "arbeit-ausbildung"),
+        ("مركز الإرشاد", "مركز-الإرشاد"),
+        ("Житло / Wohnen", "житло-wohnen"),
+        ("  Spaces  around ", "spaces-around"),
+        ("C++ (2024)", "c-2024"),
+        ("می‌خواهم", "می\u{200C}خواهم"),
+        ("!!!", ""),
+    ])
+    func makesUnicodeAwareSlugs(text: String, slug: String) {
+        #expect(Slug.make(from: text) == slug)
+    }
+}
+
+@Suite struct SourceTextTests {
+    @Test func stripsAByteOrderMark() throws {
+        #expect(try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("Hallo".utf8), file: "a.md") == "Hallo")
+    }
+
+    @Test func pointsAtTheFirstInvalidByte() {
+        let bytes = Array("Zeile 1\nGrü".utf8) + [0xFF] + Array("n\n".utf8)
+        #expect {
+            _ = try SourceText.decode(bytes, file: "a.md")
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostics.first
+            return diagnostic?.location == SourceLocation(file: "a.md", line: 2, column: 4)
+                && diagnostic?.message.contains("0xFF") == true
+        }
+    }
+
+    @Test func rejectsUTF16WithAHint() {
+        #expect(throws: DiagnosticError.self) { try SourceText.decode([0xFF, 0xFE, 0x41, 0x00], file: "a.md") }
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test(arguments: [
+        ("titel", ["title", "date", "tags"], "title"),
+        ("opening_hour", ["opening_hours", "organization"], "opening_hours"),
+        ("tgas", ["tags", "title"], "tags"),
+        ("colour", ["title", "date"], nil),
+    ] as [(String, [String], String?)])
+    func suggestsTheClosestKnownWord(word: String, candidates: [String], suggestion: String?) {
+        #expect(Suggestions.closest(to: word, in: candidates) == suggestion)
+    }
+}
+
+@Suite struct DiagnosticTests {
+    @Test func printsLikeACompiler() {
+        let diagnostic = Diagnostic.error("bad", at: SourceLocation(file: "content/a.md", line: 3, column: 7))
+        #expect(diagnostic.description == "content/a.md:3:7: error: bad")
+    }
+
+    @Test func sortsByFileLineAndColumnAndDropsRepeats() {
+        var diagnostics = Diagnostics()
+        diagnostics.warning("w", at: SourceLocation(file: "b.md", line: 1))
+        diagnostics.error("e", at: SourceLocation(file: "a.md", line: 9))
+        diagnostics.error("e", at: SourceLocation(file: "a.md", line: 9))
+        diagnostics.error("f", at: SourceLocation(file: "a.md", line: 2, column: 5))
+        #expect(diagnostics.sorted.map(\.description) == ["a.md:2:5: error: f", "a.md:9:1: error: e", "b.md:1:1: warning: w"])
+    }
+}
+
+@Suite struct ConcurrentMapTests {
+    @Test func keepsTheOrderWhateverTheScheduling() async {
+        let numbers = Array(0..<1000)
+        let squares = await numbers.concurrentMap(jobs: 4, chunkSize: 7) { $0 * $0 }
+        #expect(squares == numbers.map { $0 * $0 })
+    }
+}
+
+@Suite struct MemoryFileSystemTests {
+    @Test func listsWritesMovesAndRemoves() throws {
+        let fileSystem = MemoryFileSystem(files: ["/site/content/a.md": "A", "/site/content/x/b.md": "B"])
+        #expect(try fileSystem.entries(at: "/site/content").map(\.name) == ["a.md", "x"])
+        #expect(try fileSystem.filesRecursively(under: "/site") == ["content/a.md", "content/x/b.md"])
+        try fileSystem.move("/site/content", to: "/site/moved")
+        #expect(fileSystem.kind(at: "/site/moved/x/b.md") == .file)
+        #expect(fileSystem.kind(at: "/site/content") == nil)
+        try fileSystem.remove("/site/moved/x")
+        #expect(try fileSystem.filesRecursively(under: "/site") == ["moved/a.md"])
+    }
+}

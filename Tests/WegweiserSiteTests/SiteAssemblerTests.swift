@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+import WegweiserContent
+import WegweiserCore
+@testable import WegweiserSite
+import WegweiserTestSupport
+
+@Suite struct TranslationTests {
+    @Test func linksTranslationsBySharedPathAndByTranslationKey() async throws {
+        let site = try await SiteFixture([
+            "reports/a.de.md": page("A de"), "reports/a.en.md": page("A en"),
+            "jobs.de.md": page("Arbeit", "translationKey: work"), "work.en.md": page("Work", "translationKey: work"),
+        ]).site()
+        let a = try #require(site.page(at: "/de/reports/a/"))
+        #expect(site.translations(of: a).map(\.path.description) == ["/de/reports/a/", "/en/reports/a/", "/ar/reports/a/"])
+        let work = try #require(site.page(at: "/de/jobs/"))
+        #expect(site.translation(of: work, in: LanguageCode("en")!)?.path.description == "/en/work/")
+    }
+
+    @Test func buildsAFallbackPageInEveryLanguageWithTheSourceLanguagesText() async throws {
+        let site = try await SiteFixture(["reports/b.de.md": page("Nur Deutsch")]).site()
+        let fallback = try #require(site.page(at: "/ar/reports/b/"))
+        #expect(fallback.isFallback)
+        #expect(fallback.language.rawValue == "ar")
+        #expect(fallback.contentLanguage.rawValue == "de")
+        #expect(fallback.title == "Nur Deutsch")
+        #expect(fallback.content.html == "<p>Text.</p>\n")
+        #expect(try #require(site.page(at: "/de/reports/b/")).isFallback == false)
+    }
+
+    @Test func leavesMissingTranslationsOutWithOmit() async throws {
+        var fixture = SiteFixture(["reports/b.de.md": page("Nur Deutsch"), "reports/c.en.md": page("English only")])
+        fixture.siteYAML += "\nmissing_translation: omit\n"
+        let site = try await fixture.site()
+        #expect(site.paths(.page, in: "de") == ["/de/reports/b/"])
+        #expect(site.paths(.page, in: "en") == ["/en/reports/c/"])
+        #expect(site.paths(.page, in: "ar") == [])
+        #expect(site.paths(.section, in: "ar") == [])
+    }
+
+    @Test func followsTheLanguagesFallbackChain() async throws {
+        let yaml = """
+            title: T
+            base_url: https://example.org/
+            languages:
+              - {code: de}
+              - {code: en}
+              - {code: de-x-easy, fallback: en}
+            """
+        let site = try await SiteFixture(["a.de.md": page("Deutsch"), "a.en.md": page("English")], siteYAML: yaml).site()
+        let easy = try #require(site.page(at: "/de-x-easy/a/"))
+        #expect(easy.isFallback && easy.contentLanguage.rawValue == "en" && easy.title == "English")
+    }
+
+    @Test func reportsTwoFilesThatAreTheSameLanguageVersion() async throws {
+        let (site, diagnostics) = try await SiteFixture([
+            "a.de.md": page("A", "translationKey: k"), "b.de.md": page("B", "translationKey: k"),
+        ]).assemble()
+        #expect(site == nil)
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/b.de.md:3:17: error: this page and content/a.de.md are both the 'de' version of one page (same path or translationKey); give one of them another language or translationKey"
+        ])
+    }
+}
+
+@Suite struct PermalinkTests {
+    @Test func usesSlugsPerLanguageForPagesAndSections() async throws {
+        let site = try await SiteFixture([
+            "reports/_index.de.md": page("Berichte", "slug: berichte"), "reports/_index.en.md": page("Reports"),
+            "reports/a.de.md": page("A", "slug: erster"), "reports/a.en.md": page("A", "slug: first"),
+        ]).site()
+        #expect(site.paths(.page, in: "de") == ["/de/berichte/erster/"])
+        #expect(site.paths(.page, in: "en") == ["/en/reports/first/"])
+        #expect(site.paths(.page, in: "ar") == ["/ar/berichte/erster/"])
+    }
+
+    @Test func putsBundleResourcesBesideEveryLanguageVersion() async throws {
+        let site = try await SiteFixture([
+            "reports/b/index.de.md": page("B"), "reports/b/img/photo.jpg": "JPEG", "reports/chart.png": "PNG",
+        ]).site()
+        #expect(site.resources.map { "\($0.source) → \($0.destination)" } == [
+            "reports/b/img/photo.jpg → /ar/reports/b/img/photo.jpg", "reports/chart.png → /ar/reports/chart.png",
+            "reports/b/img/photo.jpg → /de/reports/b/img/photo.jpg", "reports/chart.png → /de/reports/chart.png",
+            "reports/b/img/photo.jpg → /en/reports/b/img/photo.jpg", "reports/chart.png → /en/reports/chart.png",
+        ])
+    }
+
+    @Test func makesRedirectsForAliasesInTheLanguageFolderOrAtTheRoot() async throws {
+        let site = try await SiteFixture(["a.de.md": page("A", "aliases: [/alt/, frueher/a/]")]).site()
+        #expect(site.redirects.map { "\($0.from) → \($0.to)" } == ["/alt/ → /de/a/", "/de/frueher/a/ → /de/a/"])
+    }
+
+    @Test func reportsTwoPagesClaimingOneAddress() async throws {
+        let (site, diagnostics) = try await SiteFixture(["a.de.md": page("A"), "b.de.md": page("B", "slug: a")]).assemble()
+        #expect(site == nil)
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/b.de.md:3:7: error: this page and content/a.de.md both claim the address /de/a/; give one of them another 'slug'"
+        ])
+    }
+
+    @Test func leavesOutDraftsAndFuturePagesUnlessAskedFor() async throws {
+        var fixture = SiteFixture([
+            "a.de.md": page("A"), "draft.de.md": page("D", "draft: true"), "later.de.md": page("L", "date: 2027-01-01"),
+        ])
+        #expect(try await fixture.site().paths(.page, in: "de") == ["/de/a/"])
+        fixture.drafts = true
+        let site = try await fixture.site()
+        #expect(site.paths(.page, in: "de") == ["/de/a/", "/de/draft/", "/de/later/"])
+        #expect(site.page(at: "/de/draft/")?.isDraft == true)
+        #expect(site.page(at: "/de/later/")?.isFuture == true)
+    }
+}
+
+@Suite struct ListTests {
+    @Test func ordersByWeightThenNewestThenTitle() async throws {
+        let site = try await SiteFixture([
+            "r/old.de.md": page("Old", "date: 2024-01-01"), "r/new.de.md": page("New", "date: 2025-01-01"),
+            "r/first.de.md": page("First", "weight: 1\ndate: 2020-01-01"), "r/b.de.md": page("beta"), "r/a.de.md": page("Alpha"),
+        ]).site()
+        let section = try #require(site.page(at: "/de/r/"))
+        #expect(section.children.map { site[$0].title } == ["First", "New", "Old", "Alpha", "beta"])
+    }
+
+    @Test func paginatesListsWithTheFirstPageAtTheListsAddress() async throws {
+        var files: [String: String] = [:]
+        for index in 1...5 { files["r/p\(index).de.md"] = page("P\(index)", "date: 2025-01-0\(index)") }
+        files["r/_index.de.md"] = page("R", "paginate: 2")
+        let site = try await SiteFixture(files).site()
+        let pagers = site.pagerPages(for: try #require(site.page(at: "/de/r/")))
+        #expect(pagers.map(\.path.description) == ["/de/r/", "/de/r/page/2/", "/de/r/page/3/"])
+        #expect(pagers.map { $0.items.count } == [2, 2, 1])
+        #expect(pagers.allSatisfy { $0.count == 3 })
+    }
+
+    @Test func groupsTermsBySlugAndUsesTheCommonestSpelling() async throws {
+        let site = try await SiteFixture([
+            "a.de.md": page("A", "tags: [Wohnen, Arbeit]"), "b.de.md": page("B", "tags: [wohnen]"),
+            "c.de.md": page("C", "tags: [Wohnen]"), "c.en.md": page("C", "tags: [Housing]"),
+        ]).site()
+        #expect(site.paths(.term, in: "de") == ["/de/tags/arbeit/", "/de/tags/wohnen/"])
+        let wohnen = try #require(site.page(at: "/de/tags/wohnen/"))
+        #expect(wohnen.title == "Wohnen")
+        #expect(wohnen.children.count == 3)
+        #expect(site.paths(.term, in: "en") == ["/en/tags/housing/"])
+        // Fallback pages carry another language's terms and stay out of this language's taxonomy.
+        #expect(site.paths(.term, in: "ar") == [])
+        #expect(site.page(at: "/de/a/")?.terms.map(\.name) == ["Arbeit", "Wohnen"])
+    }
+
+    @Test func takesTheSummaryFromFrontMatterTheMoreMarkerOrTheFirstParagraph() async throws {
+        let long = String(repeating: "Wort ", count: 80)
+        let site = try await SiteFixture([
+            "a.de.md": page("A", "summary: Eigene Zusammenfassung."),
+            "b.de.md": page("B", body: "Erster Teil.\n\n<!--more-->\n\nZweiter Teil."),
+            "c.de.md": page("C", body: "Erster Absatz.\n\nZweiter Absatz."),
+            "d.de.md": page("D", body: long),
+        ]).site()
+        #expect(site.page(at: "/de/a/")?.summary == "Eigene Zusammenfassung.")
+        #expect(site.page(at: "/de/b/")?.summary == "Erster Teil.")
+        #expect(site.page(at: "/de/c/")?.summary == "Erster Absatz.")
+        let shortened = try #require(site.page(at: "/de/d/")?.summary)
+        #expect(shortened.count <= 242 && shortened.hasSuffix(" …"))
+    }
+
+    @Test func buildsANestedTableOfContents() async throws {
+        let site = try await SiteFixture(["a.de.md": page("A", body: "## Eins\n\n### Eins a\n\n## Zwei\n")]).site()
+        let toc = try #require(site.page(at: "/de/a/")).content.tableOfContents
+        #expect(toc.map(\.title) == ["Eins", "Zwei"])
+        #expect(toc[0].children.map(\.id) == ["eins-a"])
+    }
+}
+
+@Suite struct LinkTests {
+    static let files = [
+        "directory/jmd.de.md": page("JMD", "slug: jugendmigrationsdienst"), "directory/jmd.en.md": page("Youth migration service"),
+        "reports/x/index.de.md": page("X", body: "## Ergebnis\n"),
+        "reports/a.de.md": page("A", body: """
+            [file](../directory/jmd.md) [lang](../directory/jmd.de.md) [url](../../directory/jmd/)
+            [anchor](x/index.md#ergebnis) [section](../directory/_index.md) [ext](https://example.org/a.md)
+            [mail](mailto:a@b.de) [here](#top) [gone](missing.md) [bundle](../x/)
+            """),
+        "reports/a.en.md": page("A", body: "[file](../directory/jmd.md) [url](../../directory/jmd/)"),
+    ]
+
+    func links(on path: String) async throws -> [String] {
+        let (site, _) = try await SiteFixture(Self.files).assemble()
+        let html = try #require(site?.page(at: path)?.content.html)
+        return html.split(separator: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func resolvesLinksBetweenContentFilesInThePagesLanguage() async throws {
+        #expect(try await links(on: "/de/reports/a/") == [
+            "/de/directory/jugendmigrationsdienst/", "/de/directory/jugendmigrationsdienst/", "/de/directory/jugendmigrationsdienst/",
+            "/de/reports/x/#ergebnis", "/de/directory/", "https://example.org/a.md", "mailto:a@b.de", "#top", "missing.md", "/de/reports/x/",
+        ])
+        #expect(try await links(on: "/en/reports/a/") == ["/en/directory/jmd/", "/en/directory/jmd/"])
+        // A fallback copy links to the pages of its own language.
+        #expect(try await links(on: "/ar/reports/a/").prefix(3) == ["/ar/directory/jugendmigrationsdienst/", "/ar/directory/jugendmigrationsdienst/", "/ar/directory/jugendmigrationsdienst/"])
+    }
+
+    @Test func warnsAboutALinkToAContentFileThatDoesNotExist() async throws {
+        let (_, diagnostics) = try await SiteFixture(Self.files).assemble()
+        #expect(diagnostics.warnings.map(\.description) == [
+            "content/reports/a.de.md:6:36: warning: the link 'missing.md' names no content file (looked for reports/missing.md)"
+        ])
+    }
+}
