@@ -205,3 +205,16 @@ import WegweiserTestSupport
         ])
     }
 }
+
+@Suite struct UnpublishedLinkTests {
+    @Test func saysWhenALinkLeadsToADraft() async throws {
+        let (_, diagnostics) = try await SiteFixture([
+            "a.de.md": page("A", body: "[d](d.md) [e](../e/)"), "d.de.md": page("D", "draft: true"),
+            "e.de.md": page("E", "date: 2030-01-01"),
+        ]).assemble()
+        #expect(diagnostics.warnings.map(\.description) == [
+            "content/a.de.md:4:1: warning: the link 'd.md' leads to content/d.de.md, which is a draft or dated in the future and not part of this build",
+            "content/a.de.md:4:11: warning: the link '../e/' leads to content/e.de.md, which is a draft or dated in the future and not part of this build",
+        ])
+    }
+}

@@ -9,7 +9,7 @@ extension Assembly {
     mutating func renderBodies() async {
         let site = self.site
         let sectionKeys = sectionPages.compactMapValues { $0.values.first.map { site[$0].translationKey } }
-        let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys)
+        let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
         let labels = self.labels
         let work = bodies.sorted { $0.key < $1.key }
         let results = await work.concurrentMap(jobs: site.options.jobs) { id, source in

@@ -18,7 +18,12 @@ public struct SiteAssembler: Sendable {
     /// The site, or nil when an error makes a correct site impossible; the diagnostics say why.
     public func assemble(sources: [PageSource], resources: [ContentFile]) async -> (Site?, Diagnostics) {
         var assembly = Assembly(site: Site(config: config, options: options), labels: labels)
-        assembly.groupTranslations(assembly.publishable(sources))
+        let published = assembly.publishable(sources)
+        let publishedPaths = Set(published.map(\.displayPath))
+        for source in sources where !publishedPaths.contains(source.displayPath) {
+            assembly.unpublished[source.file.logicalPath, default: [:]][source.language] = source.displayPath
+        }
+        assembly.groupTranslations(published)
         for language in config.languages.map(\.code) {
             assembly.addPages(in: language)
         }
@@ -46,6 +51,8 @@ struct Assembly {
     var bodies: [PageID: PageSource] = [:]
     /// Section path → language → the section's page.
     var sectionPages: [String: [LanguageCode: PageID]] = [:]
+    /// Drafts and future pages left out of this build: logical path → language → file, so a link to one can say so.
+    var unpublished: [String: [LanguageCode: String]] = [:]
 
     var config: SiteConfig { site.config }
 

@@ -13,8 +13,14 @@ struct LinkResolver: Sendable {
     /// Every page address → translation key.
     private let keysByPath: [URLPath: String]
     private let languageCodes: Set<String>
+    /// Drafts and future pages of this build: logical path → language → file.
+    private let unpublished: [String: [LanguageCode: String]]
 
-    init(site: Site, bodies: [PageID: PageSource], sectionKeys: [String: String]) {
+    init(
+        site: Site, bodies: [PageID: PageSource], sectionKeys: [String: String],
+        unpublished: [String: [LanguageCode: String]] = [:]
+    ) {
+        self.unpublished = unpublished
         self.site = site
         var keys = sectionKeys
         for (id, source) in bodies { keys[source.file.logicalPath] = keys[source.file.logicalPath] ?? site[id].translationKey }
@@ -42,6 +48,8 @@ struct LinkResolver: Sendable {
         let decoded = path.removingPercentEncoding ?? path
         if ContentScanner.isMarkdown(decoded) || decoded.hasSuffix(".md/") {
             guard let key = contentKey(forFile: decoded, from: source) else {
+                let logical = logicalPath(ofFile: decoded, from: source)
+                if let file = logical.flatMap({ unpublishedFile($0, for: source) }) { return .broken(notPublished(destination, file)) }
                 return .broken("the link '\(destination)' names no content file (looked for \(normalize(decoded, from: source.file.directory) ?? decoded))")
             }
             return target(key, in: page.language, suffix: suffix)
@@ -51,6 +59,7 @@ struct LinkResolver: Sendable {
             return target(key, in: page.language, suffix: suffix)
         }
         if decoded.hasSuffix("/") {
+            if let file = unpublishedFile(logicalPath(of: resolved), for: source) { return .broken(notPublished(destination, file)) }
             return .broken("the link '\(destination)' leads to \(resolved), where there is no page")
         }
         return .keep  // a file beside the page, like an image of a bundle
@@ -63,8 +72,23 @@ struct LinkResolver: Sendable {
         return .replace(site.url(for: site[id].path) + suffix)
     }
 
+    /// The left-out file at `logicalPath`, in the linking file's language when there is one.
+    private func unpublishedFile(_ logicalPath: String, for source: PageSource) -> String? {
+        guard let files = unpublished[logicalPath] else { return nil }
+        return files[source.language] ?? files.values.min()
+    }
+
+    private func notPublished(_ destination: String, _ file: String) -> String {
+        "the link '\(destination)' leads to \(file), which is a draft or dated in the future and not part of this build"
+    }
+
     /// `../directory/jmd.de.md` from `reports` → the key of `directory/jmd`.
     private func contentKey(forFile path: String, from source: PageSource) -> String? {
+        logicalPath(ofFile: path, from: source).flatMap { keysByLogicalPath[$0] }
+    }
+
+    /// `../directory/jmd.de.md` from `reports` → `directory/jmd`.
+    private func logicalPath(ofFile path: String, from source: PageSource) -> String? {
         guard var logical = normalize(path.hasSuffix("/") ? String(path.dropLast()) : path, from: source.file.directory) else { return nil }
         logical = String(logical[..<logical.lastIndex(of: ".")!])
         var parts = logical.split(separator: "/").map(String.init)
@@ -75,7 +99,7 @@ struct LinkResolver: Sendable {
             name = String(name[..<dot])
         }
         if name != "_index" && name != "index" { parts.append(name) }
-        return keysByLogicalPath[parts.joined(separator: "/")]
+        return parts.joined(separator: "/")
     }
 
     /// Joins a relative path to a content folder; nil when it climbs above content/.
