@@ -218,3 +218,21 @@ import WegweiserTestSupport
         ])
     }
 }
+
+@Suite struct ResourceLinkTests {
+    @Test func resolvesImagesRelativeToTheMarkdownFile() async throws {
+        let site = try await SiteFixture([
+            "images/logo.png": "PNG", "reports/b/index.de.md": page("B", body: "![Plan](plan.png)"),
+            "reports/b/plan.png": "PNG", "reports/a.de.md": page("A", body: "![Logo](../images/logo.png) ![Plan](b/plan.png)"),
+        ]).site()
+        let html = try #require(site.page(at: "/en/reports/a/")).content.html
+        #expect(html == "<p><img src=\"/en/images/logo.png\" alt=\"Logo\" /> <img src=\"/en/reports/b/plan.png\" alt=\"Plan\" /></p>\n")
+        #expect(try #require(site.page(at: "/de/reports/b/")).content.html == "<p><img src=\"/de/reports/b/plan.png\" alt=\"Plan\" /></p>\n")
+    }
+
+    @Test func encodesCharactersThatAreNotAllowedInAnAddress() async throws {
+        let site = try await SiteFixture(["my report.de.md": page("A"), "übersicht.de.md": page("Ü")]).site()
+        let urls = site.pages.filter { $0.kind == .page && $0.language.rawValue == "de" }.map { site.url(for: $0.path) }.sorted()
+        #expect(urls == ["/de/my%20report/", "/de/übersicht/"])
+    }
+}

@@ -55,6 +55,20 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The path for an `href`: characters that are not allowed in a URL path (a space, quotes, `#`, `?`, `%` …)
+    /// are percent-encoded; letters of every script stay readable, as HTML allows.
+    public var hrefEncoded: String {
+        let text = description
+        guard text.unicodeScalars.contains(where: { $0.isASCII && !URLPath.allowed.contains(UInt8($0.value)) }) else { return text }
+        return text.unicodeScalars.reduce(into: "") { result, scalar in
+            if scalar.isASCII, !URLPath.allowed.contains(UInt8(scalar.value)) {
+                result += "%" + String(UInt8(scalar.value), radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
     private static let allowed: Set<UInt8> = Set(
         Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@".utf8))
 

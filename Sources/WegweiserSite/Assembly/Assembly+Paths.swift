@@ -43,19 +43,35 @@ extension Assembly {
         site.redirects.sort { $0.from < $1.from }
     }
 
-    /// Bundle files go beside each language version of their page; loose files in a section folder
-    /// beside each language version of the section.
+    /// Bundle files go beside each language version of their page; other files in content/ beside each
+    /// language version of their folder's section (a folder without pages lies below its nearest section).
     mutating func addResources(_ files: [ContentFile]) {
         var copies: [ResourceCopy] = []
         for file in files where file.role == .resource {
-            let owners = file.isBundle ? pagesShowing(bundle: file.logicalPath) : (sectionPages[file.logicalPath].map { Array($0.values) } ?? [])
-            let relative = file.isBundle ? String(file.path.dropFirst(file.logicalPath.count + 1)) : file.name
-            for owner in owners {
-                let segments = site[owner].path.segments + relative.split(separator: "/").map(String.init)
-                copies.append(ResourceCopy(source: file.path, destination: URLPath(segments: segments, isDirectory: false)))
+            let owners: [(page: PageID, relative: [String])]
+            if file.isBundle {
+                let inside = file.path.dropFirst(file.logicalPath.count + 1).split(separator: "/").map(String.init)
+                owners = pagesShowing(bundle: file.logicalPath).map { ($0, inside) }
+            } else {
+                owners = sectionOwners(of: file.directory).map { ($0.page, $0.relative + [file.name]) }
+            }
+            for (owner, relative) in owners {
+                let destination = URLPath(segments: site[owner].path.segments + relative, isDirectory: false)
+                copies.append(ResourceCopy(source: file.path, destination: destination))
             }
         }
         site.resources = copies.sorted { ($0.destination, $0.source) < ($1.destination, $1.source) }
+    }
+
+    /// The section pages of a folder, or of its nearest ancestor with pages, with the folders in between.
+    private func sectionOwners(of directory: String) -> [(page: PageID, relative: [String])] {
+        var folder = directory
+        var between: [String] = []
+        while sectionPages[folder] == nil, !folder.isEmpty {
+            between.insert(SectionTree.lastSegment(of: folder), at: 0)
+            folder = SectionTree.parent(of: folder)
+        }
+        return (sectionPages[folder] ?? [:]).values.sorted().map { ($0, between) }
     }
 
     private func pagesShowing(bundle logicalPath: String) -> [PageID] {

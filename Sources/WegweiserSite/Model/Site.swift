@@ -91,7 +91,7 @@ public struct Site: Sendable {
     public func url(for path: URLPath) -> String {
         let base = config.baseURL.path
         let prefix = base.hasSuffix("/") ? String(base.dropLast()) : base
-        return prefix + path.description
+        return prefix + path.hrefEncoded
     }
 
     /// The path as an absolute, percent-encoded URL, for feeds, sitemaps and canonical links.

@@ -15,6 +15,8 @@ struct LinkResolver: Sendable {
     private let languageCodes: Set<String>
     /// Drafts and future pages of this build: logical path → language → file.
     private let unpublished: [String: [LanguageCode: String]]
+    /// Files copied from content/: their path there → language → their address.
+    private let resources: [String: [String: URLPath]]
 
     init(
         site: Site, bodies: [PageID: PageSource], sectionKeys: [String: String],
@@ -27,6 +29,9 @@ struct LinkResolver: Sendable {
         self.keysByLogicalPath = keys
         self.keysByPath = Dictionary(site.pages.map { ($0.path, $0.translationKey) }, uniquingKeysWith: { a, _ in a })
         self.languageCodes = Set(site.config.languages.map(\.code.rawValue))
+        var resources: [String: [String: URLPath]] = [:]
+        for copy in site.resources { resources[copy.source, default: [:]][copy.destination.segments.first ?? ""] = copy.destination }
+        self.resources = resources
     }
 
     enum Resolution: Equatable {
@@ -53,6 +58,12 @@ struct LinkResolver: Sendable {
                 return .broken("the link '\(destination)' names no content file (looked for \(normalize(decoded, from: source.file.directory) ?? decoded))")
             }
             return target(key, in: page.language, suffix: suffix)
+        }
+        // An image or file of content/, written relative to the Markdown file.
+        if let contentPath = normalize(decoded, from: source.file.directory), let copies = resources[contentPath],
+            let target = copies[page.language.rawValue] ?? copies[page.contentLanguage.rawValue] ?? copies.values.min()
+        {
+            return .replace(site.url(for: target) + suffix)
         }
         guard let resolved = resolveURL(decoded, from: page.path) else { return .keep }
         if let key = keysByPath[resolved] ?? keysByLogicalPath[logicalPath(of: resolved)] {
