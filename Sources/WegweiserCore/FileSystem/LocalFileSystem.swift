@@ -22,21 +22,14 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func entries(at path: String) throws -> [DirectoryEntry] {
-        guard let directory = opendir(path) else { throw error(path) }
-        defer { closedir(directory) }
-        var result: [DirectoryEntry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
+        let result = try rawEntries(path).compactMap { name, type -> DirectoryEntry? in
             let kind: FileKind?
-            switch Int32(entry.pointee.d_type) {
+            switch type {
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_REG): kind = .file
             default: kind = self.kind(at: path + "/" + name)  // links and file systems without d_type
             }
-            if let kind { result.append(DirectoryEntry(name: name, kind: kind)) }
+            return kind.map { DirectoryEntry(name: name, kind: $0) }
         }
         return result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
@@ -107,24 +100,25 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFDIR {
-            for entry in try rawEntries(path) { try remove(path + "/" + entry) }
+            for entry in try rawEntries(path) { try remove(path + "/" + entry.name) }
             guard rmdir(path) == 0 else { throw error(path) }
         } else {
             guard unlink(path) == 0 else { throw error(path) }
         }
     }
 
-    private func rawEntries(_ path: String) throws -> [String] {
+    /// The names in a folder with their `d_type`, unsorted, without `.` and `..`.
+    private func rawEntries(_ path: String) throws -> [(name: String, type: Int32)] {
         guard let directory = opendir(path) else { throw error(path) }
         defer { closedir(directory) }
-        var names: [String] = []
+        var result: [(name: String, type: Int32)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { result.append((name, Int32(entry.pointee.d_type))) }
         }
-        return names
+        return result
     }
 
     public func move(_ source: String, to destination: String) throws {

@@ -115,23 +115,20 @@ struct LinkResolver: Sendable {
 
     /// Joins a relative path to a content folder; nil when it climbs above content/.
     private func normalize(_ path: String, from directory: String) -> String? {
-        var segments = directory.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !segments.isEmpty else { return nil }
-                segments.removeLast()
-            default: segments.append(String(part))
-            }
-        }
-        return segments.joined(separator: "/")
+        Self.walk(path, from: directory.split(separator: "/").map(String.init))?.joined(separator: "/")
     }
 
     /// A relative URL against a page's address: `../../events/x/` from `/de/reports/y/`.
     private func resolveURL(_ relative: String, from base: URLPath) -> URLPath? {
-        var segments = base.isDirectory ? base.segments : Array(base.segments.dropLast())
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        let start = base.isDirectory ? base.segments : Array(base.segments.dropLast())
+        guard let segments = Self.walk(relative, from: start) else { return nil }
+        return URLPath(segments: segments, isDirectory: relative.hasSuffix("/") || relative.hasSuffix("/.") || relative == "..")
+    }
+
+    /// Follows the `.`, `..` and names of a relative path from `segments`; nil when it climbs above the top.
+    private static func walk(_ relative: String, from segments: [String]) -> [String]? {
+        var segments = segments
+        for part in relative.split(separator: "/") {
             switch part {
             case ".": continue
             case "..":
@@ -140,7 +137,7 @@ struct LinkResolver: Sendable {
             default: segments.append(String(part))
             }
         }
-        return URLPath(segments: segments, isDirectory: relative.hasSuffix("/") || relative.hasSuffix("/.") || relative == "..")
+        return segments
     }
 
     /// `/de/directory/jmd/` → `directory/jmd`: the address without its language, as content is laid out.
