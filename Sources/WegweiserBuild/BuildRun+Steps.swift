@@ -102,7 +102,9 @@ extension BuildRun {
         let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
         var files = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]
-            return OutputFile(path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!))
+            return OutputFile(
+                path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!),
+                origin: page.location(of: "slug"))
         }
         // Servers look for /404.html; it is the default language's page.
         if let notFound = site.notFoundPages[site.config.defaultLanguage],
@@ -137,7 +139,7 @@ extension BuildRun {
         let staticDirectory = BuildOptions.join(options.sourceDirectory, "static")
         if fileSystem.kind(at: staticDirectory) == .directory {
             do {
-                for file in try fileSystem.filesRecursively(under: staticDirectory) {
+                for file in try fileSystem.filesRecursively(under: staticDirectory, includeHidden: true) {
                     copies.append(FileCopy(
                         source: BuildOptions.join(staticDirectory, file), destination: file, displaySource: options.display("static/" + file)))
                 }

@@ -9,17 +9,42 @@ struct OutputWriter: Sendable {
     let outputDirectory: String
     let jobs: Int
 
+    /// The file that marks a folder as a Wegweiser output, so a build never replaces a folder of other files.
+    static let marker = ".wegweiser-output"
+    /// Beside the output folder: serialises builds into the same place (like Hugo's `.hugo_build.lock`).
+    static let lockName = ".wegweiser-build.lock"
+
     /// Writes and copies everything, then swaps the result in; returns the number of files.
     /// Top-level dot files of the old output (`.git`, `.gitkeep`, a host's `.well-known`) are kept.
     func commit(files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) -> Int {
         try checkUniqueDestinations(files: files, copies: copies)
         let output = outputDirectory.hasSuffix("/") && outputDirectory.count > 1 ? String(outputDirectory.dropLast()) : outputDirectory
         let (parent, name) = Self.split(output)
-        let staging = Self.join(parent, ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try fileSystem.createDirectory(parent.isEmpty ? "." : parent)
+        } catch {
+            throw DiagnosticError("cannot create the folder \(parent): \(error)", at: nil)
+        }
+        do {
+            return try await fileSystem.withExclusiveLock(on: Self.join(parent, Self.lockName)) {
+                try await commitLocked(files: files, copies: copies, output: output, parent: parent, name: name)
+            }
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError("cannot lock \(Self.join(parent, Self.lockName)): \(error)", at: nil)
+        }
+    }
+
+    private func commitLocked(
+        files: [OutputFile], copies: [FileCopy], output: String, parent: String, name: String
+    ) async throws(DiagnosticError) -> Int {
+        try checkIsOwnOutput(output)
+        let staging = Self.join(parent, ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
             try removeLeftovers(in: parent, name: name)
             try fileSystem.createDirectory(staging)
+            try fileSystem.write(Array("Written by Wegweiser: a build replaces this folder as a whole.\n".utf8), to: Self.join(staging, Self.marker))
         } catch {
             throw DiagnosticError("cannot prepare the output folder \(output): \(error)", at: nil)
         }
@@ -37,17 +62,59 @@ struct OutputWriter: Sendable {
         return files.count + copies.count
     }
 
-    private func checkUniqueDestinations(files: [OutputFile], copies: [FileCopy]) throws(DiagnosticError) {
-        var seen: [String: String] = [:]
-        var diagnostics = Diagnostics()
-        for file in files { seen[file.path] = seen[file.path] ?? "a generated page" }
-        for copy in copies {
-            if let first = seen[copy.destination] {
-                diagnostics.error("\(copy.destination) would be written twice (also by \(first)); rename one of them", at: SourceLocation(file: copy.displaySource))
+    /// A build replaces its output folder; a folder with files but without the marker is someone else's.
+    private func checkIsOwnOutput(_ output: String) throws(DiagnosticError) {
+        guard fileSystem.kind(at: output) == .directory else {
+            if fileSystem.kind(at: output) == .file {
+                throw DiagnosticError("the output \(output) is a file; choose a folder with --output", at: nil)
             }
-            seen[copy.destination] = copy.displaySource
+            return
         }
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.all) }
+        let entries = (try? fileSystem.entries(at: output)) ?? []
+        if entries.contains(where: { !$0.name.hasPrefix(".") }) && !entries.contains(where: { $0.name == Self.marker }) {
+            throw DiagnosticError(
+                "the output folder \(output) holds files that Wegweiser did not write, and a build replaces the folder "
+                    + "as a whole; empty it or choose another --output", at: nil)
+        }
+    }
+
+    /// Every output path once, and no file where another file needs a folder (`de/feed.xml` as a page's
+    /// folder). A clash is reported at what asked for the later file: a slug, an alias, a static file.
+    private func checkUniqueDestinations(files: [OutputFile], copies: [FileCopy]) throws(DiagnosticError) {
+        let outputs = files.map { (path: $0.path, origin: $0.origin) }
+            + copies.map { (path: $0.destination, origin: Optional(SourceLocation(file: $0.displaySource))) }
+        var owners: [String: SourceLocation?] = [:]
+        var diagnostics = Diagnostics()
+        for output in outputs {
+            if let first = owners[output.path] {
+                diagnostics.error(
+                    "\(output.path) would be written twice (also for \(Self.describe(first, path: output.path))); "
+                        + "change the slug, alias or file name", at: output.origin ?? first)
+            } else {
+                owners[output.path] = output.origin
+            }
+        }
+        for output in outputs {
+            var folder = output.path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                guard let owner = owners[folder] else { continue }
+                diagnostics.error(
+                    "\(output.path) needs a folder \(folder), which is also a file (for \(Self.describe(owner, path: folder))); "
+                        + "change the slug, alias or file name", at: output.origin ?? owner)
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
+    }
+
+    private static func describe(_ origin: SourceLocation?, path: String) -> String {
+        if let origin { return origin.description }
+        if path == "sitemap.xml" || path.hasSuffix("/sitemap.xml") { return "the sitemap" }
+        if path.hasSuffix("feed.xml") { return "a feed" }
+        if path == "robots.txt" { return "robots.txt" }
+        if path == "index.html" { return "the language chooser at the root" }
+        if path.hasPrefix("assets/") { return "the theme's assets" }
+        return "a generated page"
     }
 
     private func write(files: [OutputFile], copies: [FileCopy], into staging: String) async -> [Diagnostic] {

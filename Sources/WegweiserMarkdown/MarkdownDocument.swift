@@ -73,10 +73,16 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var hardLineBreaks: Bool
     /// The accessible label of a footnote's link back to its reference, in the page's language.
     public var footnoteBackLabel: String
+    /// Ids the page's template uses (the skip link's target), which headings must not take.
+    public var reservedIDs: Set<String>
 
-    public init(unsafeHTML: Bool = false, hardLineBreaks: Bool = false, footnoteBackLabel: String = "Back to content") {
+    public init(
+        unsafeHTML: Bool = false, hardLineBreaks: Bool = false, footnoteBackLabel: String = "Back to content",
+        reservedIDs: Set<String> = ["main"]
+    ) {
         self.unsafeHTML = unsafeHTML
         self.hardLineBreaks = hardLineBreaks
         self.footnoteBackLabel = footnoteBackLabel
+        self.reservedIDs = reservedIDs
     }
 }

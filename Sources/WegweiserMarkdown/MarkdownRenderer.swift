@@ -46,8 +46,18 @@ public struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
         let walk = TreeWalk(document: document)
+        // Links first: a heading is rendered when its id is added, links inside it included.
+        let columns = walk.links.isEmpty ? nil : ColumnConverter(markdown)
+        var links: [MarkdownLink] = []
+        for (node, var link) in walk.links {
+            link.column = columns?.characterColumn(line: link.line, byteColumn: link.column) ?? link.column
+            links.append(link)
+            if case .replace(let destination) = rewriteLink(link) {
+                cmark_node_set_url(node, destination)
+            }
+        }
         var headings: [MarkdownHeading] = []
-        var ids = HeadingIDs()
+        var ids = HeadingIDs(reserved: options.reservedIDs)
         // Replaced heading nodes stay alive until the end: their text chunks point into their buffers.
         var detached: [OpaquePointer] = []
         defer { detached.forEach { cmark_node_free($0) } }
@@ -56,13 +66,6 @@ public struct MarkdownRenderer: Sendable {
             headings.append(heading)
             replaceHeading(node, id: heading.id, extensions: extensions)
             detached.append(node)
-        }
-        var links: [MarkdownLink] = []
-        for (node, link) in walk.links {
-            links.append(link)
-            if case .replace(let destination) = rewriteLink(link) {
-                cmark_node_set_url(node, destination)
-            }
         }
         let html = renderHTML(document, extensions: extensions)
         return RenderedMarkdown(
@@ -138,19 +141,48 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
-/// Hands out heading ids that are unique within one page: `x`, `x-1`, `x-2`.
+/// Hands out heading ids that are unique within one page (`x`, `x-1`, `x-2`) and never take an id the
+/// theme uses or the form of cmark-gfm's footnote ids (`fn-1`, `fnref-1`).
 struct HeadingIDs {
-    private var used: Set<String> = []
+    private var used: Set<String>
+
+    init(reserved: Set<String>) {
+        used = reserved
+    }
 
     mutating func claim(_ wanted: String) -> String {
         let base = wanted.isEmpty ? "section" : wanted
         var candidate = base
         var counter = 1
-        while !used.insert(candidate).inserted {
+        while Self.isFootnoteID(candidate) || !used.insert(candidate).inserted {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
         return candidate
+    }
+
+    private static func isFootnoteID(_ id: String) -> Bool {
+        for prefix in ["fn-", "fnref-"] where id.hasPrefix(prefix) {
+            let rest = id.dropFirst(prefix.count)
+            return !rest.isEmpty && rest.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+}
+
+/// Turns cmark-gfm's byte columns into character columns, as editors count them.
+struct ColumnConverter {
+    private let lines: [Substring.UTF8View]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+    }
+
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return byteColumn }
+        let bytes = lines[line - 1]
+        let end = bytes.index(bytes.startIndex, offsetBy: min(byteColumn - 1, bytes.count))
+        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).count + 1
     }
 }
 

@@ -3,31 +3,16 @@ import WegweiserCore
 import WegweiserSite
 
 /// Atom feeds (RFC 4287): `/<lang>/feed.xml` with the newest pages of a language, and
-/// `/<lang>/<section>/feed.xml` per section. Fallback copies stay out: a feed is one language.
+/// `/<lang>/<section>/feed.xml` per section with dated pages (`Site.feedEntries`).
 public enum AtomFeed {
     public static func files(for site: Site) -> [OutputFile] {
         var files: [OutputFile] = []
-        for page in site.pages where page.kind == .home || page.kind == .section {
-            let entries = newest(below: page, in: site)
-            if page.kind == .section && entries.isEmpty { continue }
+        for page in site.pages where site.hasFeed(page) {
+            let entries = site.feedEntries(below: page)
             let path = page.path.appending(file: "feed.xml")
             files.append(OutputFile(path: path.outputFile, text: feed(for: page, path: path, entries: entries, site: site)))
         }
         return files
-    }
-
-    /// Regular, dated pages of the list's language below it, newest first.
-    private static func newest(below list: Page, in site: Site) -> [Page] {
-        let prefix = list.path.segments
-        let pages = site.pages.filter { page in
-            page.kind == .page && !page.isFallback && page.language == list.language && page.displayDate != nil
-                && Array(page.path.segments.prefix(prefix.count)) == prefix
-        }
-        let sorted = pages.sorted { a, b in
-            let (dateA, dateB) = (a.displayDate!.instant, b.displayDate!.instant)
-            return dateA != dateB ? dateA > dateB : a.path < b.path
-        }
-        return Array(sorted.prefix(site.config.feedLimit))
     }
 
     private static func feed(for list: Page, path: URLPath, entries: [Page], site: Site) -> String {

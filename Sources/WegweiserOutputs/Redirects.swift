@@ -7,7 +7,9 @@ public enum Redirects {
     /// One page per alias.
     public static func files(for site: Site) -> [OutputFile] {
         site.redirects.map { redirect in
-            OutputFile(path: redirect.from.outputFile, text: page(to: redirect.to, language: redirect.language, site: site))
+            OutputFile(
+                path: redirect.from.outputFile, text: page(to: redirect.to, language: redirect.language, site: site),
+                origin: redirect.location)
         }
     }
 

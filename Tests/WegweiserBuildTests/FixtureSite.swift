@@ -45,7 +45,7 @@ struct FixtureSite {
 
     /// Every file below `folder` with its bytes, by relative path.
     static func snapshot(of folder: String) throws -> [String: Data] {
-        let files = try LocalFileSystem().filesRecursively(under: folder)
+        let files = try LocalFileSystem().filesRecursively(under: folder, includeHidden: true)
         var result: [String: Data] = [:]
         for file in files { result[file] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)) }
         return result

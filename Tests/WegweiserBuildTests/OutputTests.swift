@@ -16,6 +16,7 @@ import WegweiserCore
     @Test func aSuccessfulBuildLeavesNoStaleFilesButKeepsDotFiles() async throws {
         let site = try FixtureSite("small")
         defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
         try site.write("old", to: "output/de/removed-page/index.html")
         try site.write("", to: "output/.gitkeep")
         try site.write("[core]", to: "output/.git/config")
@@ -28,6 +29,41 @@ import WegweiserCore
         #expect(try site.read("output/.git/config") == "[core]")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.directory).filter { $0.hasPrefix(".output.") }
         #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesToReplaceAFolderOfOtherFiles() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        try site.write("mine", to: "documents/letter.txt")
+        let report = await site.build(output: site.directory + "/documents")
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errors.first?.message.contains("holds files that Wegweiser did not write") == true)
+        #expect(try site.read("documents/letter.txt") == "mine")
+        // A folder with only dot files (a .gitkeep) is fine.
+        try site.write("", to: "empty/.gitkeep")
+        #expect(await site.build(output: site.directory + "/empty").succeeded)
+    }
+
+    @Test func buildsIntoOneFolderOneAtATime() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        async let first = site.build()
+        async let second = site.build()
+        let reports = await [first, second]
+        #expect(reports.allSatisfy { $0.succeeded })
+        let golden = try FixtureSite.snapshot(of: FixtureSite.golden.appending(path: "small").path)
+        #expect(try FixtureSite.snapshot(of: site.output) == golden)
+    }
+
+    @Test func reportsTwoThingsThatWantTheSameFile() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        try site.write("---\ntitle: G\naliases: [/sitemap.xml, /de/feed.xml/x/]\n---\n", to: "content/g.de.md")
+        let report = await site.build()
+        #expect(site.messages(report) == [
+            "content/g.de.md:3:11: error: sitemap.xml would be written twice (also for the sitemap); change the slug, alias or file name",
+            "content/g.de.md:3:25: error: de/feed.xml/x/index.html needs a folder de/feed.xml, which is also a file (for a feed); change the slug, alias or file name",
+        ])
     }
 
     @Test func refusesAnOutputFolderThatWouldReplaceTheSite() async throws {

@@ -94,6 +94,10 @@ import WegweiserCore
         ("[a]\nx = 1\n[a]\n", 3, "defined twice"),
         ("a = 1 b\n", 1, "end of the line"),
         ("s = \"\\q\"\n", 1, "not a TOML escape"),
+        ("s = \"\"\"a\\   b\"\"\"\n", 1, "a backslash must end its line"),
+        ("w = 007\n", 1, "is not a TOML value"),
+        ("v = .5\n", 1, "is not a TOML value"),
+        ("a.b = 1\n[a]\nc = 2\n", 2, "defined twice"),
     ])
     func reportsMalformedTOML(text: String, line: Int, message: String) {
         #expect {
@@ -101,6 +105,16 @@ import WegweiserCore
         } throws: { error in
             let diagnostic = (error as? DiagnosticError)?.diagnostics.first
             return diagnostic?.location?.line == line && diagnostic?.message.contains(message) == true
+        }
+    }
+}
+
+@Suite struct DuplicateKeyTests {
+    @Test func pointsAtTheRepeatInTheSameMapNotAtANestedKey() {
+        #expect {
+            _ = try YAMLReader.read("city: A\naddress:\n  city: nested\ncity: B\n", file: "p.md", lineOffset: 1)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first?.location == SourceLocation(file: "p.md", line: 5, column: 1)
         }
     }
 }

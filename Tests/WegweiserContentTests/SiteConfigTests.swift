@@ -150,3 +150,48 @@ import WegweiserCore
         ])
     }
 }
+
+@Suite struct NameSettingTests {
+    @Test(arguments: [
+        ("taxonomies: [tags, ../../x]", "site.yaml:4:20: error: taxonomy '../../x' must be a plain name"),
+        ("theme: ../elsewhere", "site.yaml:4:8: error: 'theme' must be a plain name"),
+    ])
+    func refusesNamesThatCouldLeaveTheirFolder(line: String, expected: String) {
+        let text = "title: T\nbase_url: https://x.org/\nlanguages: [de]\n\(line)\n"
+        var messages: [String] = []
+        do { messages = try SiteConfigLoader.load(text, file: "site.yaml").1.all.map(\.description) } catch {
+            messages = error.diagnostics.map(\.description)
+        }
+        #expect(messages.contains { $0.hasPrefix(expected) }, "got \(messages)")
+    }
+}
+
+@Suite struct FileNameTests {
+    @Test func readsTheSuffixOfAConfiguredLanguageThatIsNotISO639() throws {
+        let fileSystem = MemoryFileSystem(files: ["/s/content/about.prs.md": "", "/s/content/about.kmr.md": ""])
+        let scanner = ContentScanner(fileSystem: fileSystem, languages: [LanguageCode("de")!, LanguageCode("prs")!, LanguageCode("kmr")!])
+        let (files, diagnostics) = try scanner.scan(directory: "/s/content", displayDirectory: "content")
+        #expect(diagnostics.isEmpty)
+        #expect(files.map { $0.language?.rawValue } == ["kmr", "prs"])
+        #expect(files.map(\.logicalPath) == ["about", "about"])
+    }
+
+    @Test func readsFrontMatterOfAFileWithWindowsLineEnds() throws {
+        let text = try SourceText.decode(Array("---\r\ntitle: CRLF\r\n---\r\nBody\r\n".utf8), file: "a.md")
+        let block = try FrontMatterBlock.split(text, file: "a.md")
+        #expect(block.format == .yaml)
+        #expect(try block.read(file: "a.md")?["title"]?.value == .scalar("CRLF", quoted: false))
+        #expect(block.body == "Body\n")
+    }
+
+    @Test func dropsControlCharactersThatHTMLAndXMLForbid() throws {
+        #expect(try SourceText.decode(Array("Bell\u{07} and form\u{0C}feed\ttab".utf8), file: "a.md") == "Bell and formfeed\ttab")
+        #expect("a\u{07}<b>".htmlEscaped == "a&lt;b&gt;")
+    }
+
+    @Test func makesAnAliasWithoutExtensionAFolder() throws {
+        let node = try YAMLReader.read("aliases: [/old, /old.html, alt]", file: "p.md")
+        let (frontMatter, _) = FrontMatter.decode(node, file: "p.md", timeZone: .gmt, taxonomies: [], otherKnownKeys: [])
+        #expect(frontMatter.aliases.map(\.path.outputFile) == ["old/index.html", "old.html", "alt/index.html"])
+    }
+}

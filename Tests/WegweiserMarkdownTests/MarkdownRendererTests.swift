@@ -109,3 +109,24 @@ import WegweiserMarkdown
         #expect(MarkdownRenderer().render("No marker.").textBeforeMoreMarker == nil)
     }
 }
+
+@Suite struct ReviewFindingTests {
+    @Test func resolvesLinksInsideHeadings() {
+        let html = MarkdownRenderer().render("## Siehe [Bericht](a.md)\n") { _ in .replace(with: "/de/a/") }.html
+        #expect(html == "<h2 id=\"siehe-bericht\">Siehe <a href=\"/de/a/\">Bericht</a></h2>\n")
+    }
+
+    @Test func keepsHeadingIDsAwayFromTheThemesAndTheFootnotesIDs() {
+        let rendered = MarkdownRenderer().render("## Main\n\n## fn-1\n\nText[^1]\n\n[^1]: Note\n")
+        #expect(rendered.headings.map(\.id) == ["main-1", "fn-1-1"])
+    }
+
+    @Test func countsLinkColumnsInCharactersNotBytes() {
+        var columns: [Int] = []
+        _ = MarkdownRenderer().render("Grüße aus Köln: [Link](x.md)\n") { link in
+            columns.append(link.column)
+            return .keep
+        }
+        #expect(columns == [17])
+    }
+}

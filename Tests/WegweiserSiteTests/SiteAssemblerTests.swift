@@ -236,3 +236,20 @@ import WegweiserTestSupport
         #expect(urls == ["/de/my%20report/", "/de/übersicht/"])
     }
 }
+
+@Suite struct ReviewedAssemblyTests {
+    @Test func keepsAPageAndASectionOfTheSamePathApart() async throws {
+        let site = try await SiteFixture([
+            "reports.de.md": page("Über Berichte", "slug: ueber-berichte"), "reports.en.md": page("About reports", "slug: about-reports"),
+            "reports/_index.de.md": page("Berichte"), "reports/_index.en.md": page("Reports"),
+        ]).site()
+        let about = try #require(site.page(at: "/de/ueber-berichte/"))
+        #expect(site.translations(of: about).map(\.path.description) == ["/de/ueber-berichte/", "/en/about-reports/", "/ar/ueber-berichte/"])
+    }
+
+    @Test func listsAPageOnceUnderATermItNamesTwice() async throws {
+        let site = try await SiteFixture(["a.de.md": page("A", "tags: [Wohnen, wohnen]")]).site()
+        #expect(site.page(at: "/de/tags/wohnen/")?.children.count == 1)
+        #expect(site.page(at: "/de/a/")?.terms.count == 1)
+    }
+}

@@ -52,8 +52,8 @@ private struct SettingReader {
         let markdown = root["markdown"]
         let unsafeHTML = markdown?["unsafe_html"].flatMap { node in diagnostics.collect { try node.bool(for: "unsafe_html") } } ?? false
         let hardBreaks = markdown?["hard_line_breaks"].flatMap { node in diagnostics.collect { try node.bool(for: "hard_line_breaks") } } ?? false
-        let taxonomies = root["taxonomies"].flatMap { node in diagnostics.collect { try node.stringList(for: "taxonomies") } } ?? ["tags"]
-        let theme = root["theme"].flatMap { node in diagnostics.collect { try node.nonEmptyString(for: "theme") } } ?? "default"
+        let taxonomies = readTaxonomies()
+        let theme = readName("theme") ?? "default"
         guard let baseURL, let defaultLanguage, !languages.isEmpty else { return nil }
         return SiteConfig(
             titles: titles, baseURL: baseURL, timeZone: timeZone, defaultLanguage: defaultLanguage,
@@ -224,6 +224,36 @@ private struct SettingReader {
             return .fallback
         }
         return policy
+    }
+
+    /// Taxonomy keys name folders of the output (`/de/tags/`): each must be a plain name.
+    private mutating func readTaxonomies() -> [String] {
+        guard let node = root["taxonomies"] else { return ["tags"] }
+        guard let names = diagnostics.collect({ try node.stringList(for: "taxonomies") }) else { return ["tags"] }
+        let items: [DataNode] = if case .list(let list) = node.value { list } else { [node] }
+        var result: [String] = []
+        for (name, item) in zip(names, items) {
+            if Self.isPlainName(name) {
+                if !result.contains(name) { result.append(name) }
+            } else {
+                diagnostics.error("taxonomy '\(name)' must be a plain name of letters, digits, '-' or '_' (it names a folder)", at: item.location)
+            }
+        }
+        return result
+    }
+
+    /// A setting that names a folder (a theme): one plain name.
+    private mutating func readName(_ key: String) -> String? {
+        guard let node = root[key], let name = diagnostics.collect({ try node.nonEmptyString(for: key) }) else { return nil }
+        guard Self.isPlainName(name) else {
+            diagnostics.error("'\(key)' must be a plain name of letters, digits, '-' or '_', not '\(name)'", at: node.location)
+            return nil
+        }
+        return name
+    }
+
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
     private mutating func readPositive(_ key: String, default value: Int) -> Int {

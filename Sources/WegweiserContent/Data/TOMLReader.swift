@@ -23,6 +23,8 @@ private final class TOMLTable {
     var entries: [(key: String, location: SourceLocation, item: Item)] = []
     let location: SourceLocation
     var isDefined: Bool
+    /// Made by a dotted key (`a.b = 1`): TOML forbids a `[a]` header for it later.
+    var isDottedKeyTable = false
 
     init(location: SourceLocation, isDefined: Bool) {
         self.location = location
@@ -102,7 +104,7 @@ private struct TOMLParser {
             return table
         }
         if let existing = parent.index(of: name) {
-            guard case .table(let table) = parent.entries[existing].item, !table.isDefined else {
+            guard case .table(let table) = parent.entries[existing].item, !table.isDefined, !table.isDottedKeyTable else {
                 throw DiagnosticError("table [\(keys.map(\.0).joined(separator: "."))] is defined twice", at: start)
             }
             table.isDefined = true
@@ -115,7 +117,8 @@ private struct TOMLParser {
 
     /// Walks (and creates) the tables named by dotted keys; a list of tables continues at its last table.
     private func descend(
-        from table: TOMLTable, through keys: ArraySlice<(String, SourceLocation)>, at location: SourceLocation
+        from table: TOMLTable, through keys: ArraySlice<(String, SourceLocation)>, at location: SourceLocation,
+        markingDotted: Bool = false
     ) throws(DiagnosticError) -> TOMLTable {
         var current = table
         for (key, keyLocation) in keys {
@@ -128,6 +131,7 @@ private struct TOMLParser {
                 }
             } else {
                 let next = TOMLTable(location: keyLocation, isDefined: false)
+                next.isDottedKeyTable = markingDotted
                 current.entries.append((key, keyLocation, .table(next)))
                 current = next
             }
@@ -141,7 +145,7 @@ private struct TOMLParser {
         try expect("=")
         skipSpaces()
         let value = try parseValue()
-        let target = try descend(from: table, through: keys.dropLast(), at: keys[0].1)
+        let target = try descend(from: table, through: keys.dropLast(), at: keys[0].1, markingDotted: true)
         let (name, location) = keys[keys.count - 1]
         if target.index(of: name) != nil {
             throw DiagnosticError("'\(name)' is given twice; keep one", at: location)
@@ -251,6 +255,10 @@ private struct TOMLParser {
         }
         let digits = token.replacingOccurrences(of: "_", with: "")
         guard !token.hasPrefix("_"), !token.hasSuffix("_"), !token.contains("__") else { return nil }
+        // TOML has no leading zeros (007) and no bare fractions (.5, 5.).
+        let unsigned = digits.hasPrefix("+") || digits.hasPrefix("-") ? String(digits.dropFirst()) : digits
+        if unsigned.count > 1, unsigned.hasPrefix("0"), let second = unsigned.dropFirst().first, second.isNumber { return nil }
+        if unsigned.hasPrefix(".") || unsigned.hasSuffix(".") || unsigned.contains(".e") || unsigned.contains(".E") { return nil }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.hasPrefix(prefix) {
             return Int(digits.dropFirst(2), radix: radix).map(String.init)
         }
@@ -286,7 +294,7 @@ private struct TOMLParser {
             } else if scalar == "\\" {
                 advance()
                 if multiline, let next = peek(), next == " " || next == "\t" || next == "\n" || next == "\r" {
-                    skipLineEndingBackslash()
+                    try skipLineEndingBackslash()
                     continue
                 }
                 result.unicodeScalars.append(try parseEscape())
@@ -301,7 +309,11 @@ private struct TOMLParser {
         }
     }
 
-    private mutating func skipLineEndingBackslash() {
+    /// A backslash at the end of a line (spaces may follow) joins it with the next non-blank text.
+    private mutating func skipLineEndingBackslash() throws(DiagnosticError) {
+        var offset = 0
+        while let scalar = peek(offset: offset), scalar == " " || scalar == "\t" || scalar == "\r" { offset += 1 }
+        guard peek(offset: offset) == "\n" else { throw error("a backslash must end its line here; write '\\\\' for a backslash") }
         while let scalar = peek(), scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
             if scalar == "\n" { advanceLine() } else { advance() }
         }

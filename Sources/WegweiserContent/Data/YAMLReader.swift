@@ -12,9 +12,10 @@ public enum YAMLReader {
             root = try Parser(yaml: text, resolver: .basic, constructor: .default).singleRoot()
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.sorted().first {
-                let line = secondLine(declaring: key, in: text, after: context.mark.line) ?? context.mark.line
+                let line = secondLine(declaring: key, in: text, mapping: context.mark) ?? context.mark.line
                 throw DiagnosticError(
-                    "'\(key)' is given twice; keep one", at: SourceLocation(file: file, line: line + lineOffset))
+                    "'\(key)' is given twice; keep one",
+                    at: SourceLocation(file: file, line: line + lineOffset, column: context.mark.column))
             }
             throw DiagnosticError(message(for: error), at: location(of: error, file: file, lineOffset: lineOffset))
         } catch {
@@ -59,12 +60,16 @@ public enum YAMLReader {
         }
     }
 
-    /// libyaml reports a duplicate key at its map; the user needs the line of the repeat.
-    private static func secondLine(declaring key: String, in text: String, after firstLine: Int) -> Int? {
+    /// libyaml reports a duplicate key at its map; the user needs the line of the repeat: the second line
+    /// that has the key at the map's column.
+    private static func secondLine(declaring key: String, in text: String, mapping: Mark) -> Int? {
         var seen = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= firstLine {
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= mapping.line {
+            let keyStart = line.unicodeScalars.dropFirst(mapping.column - 1)
+            guard String(keyStart).hasPrefix(key),
+                String(keyStart.dropFirst(key.unicodeScalars.count)).drop(while: { $0 == " " }).first == ":"
+            else { continue }
             if seen { return index + 1 }
             seen = true
         }

@@ -25,17 +25,17 @@ public struct ContentScanner: Sendable {
     func nameAndLanguage(of fileName: String, display: String) throws(DiagnosticError) -> (name: String, language: LanguageCode?) {
         var parts = fileName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         parts.removeLast()  // the extension
-        guard parts.count >= 2, let candidate = parts.last, let code = LanguageCode(candidate),
-            Locale.LanguageCode(code.primaryLanguage).isISOLanguage
-        else { return (parts.joined(separator: "."), nil) }
-        guard languages.contains(code) else {
-            let configured = languages.map(\.rawValue).joined(separator: ", ")
-            throw DiagnosticError(
-                "the file name says language '\(candidate)', which is not in site.yaml (languages: \(configured)); "
-                    + "add it there, or if it is part of the name, join it with '-' instead of '.'",
-                at: SourceLocation(file: display))
+        guard parts.count >= 2, let candidate = parts.last, let code = LanguageCode(candidate) else {
+            return (parts.joined(separator: "."), nil)
         }
-        return (parts.dropLast().joined(separator: "."), code)
+        if languages.contains(code) { return (parts.dropLast().joined(separator: "."), code) }
+        // Not a site language: an error when it is a language (so the page does not vanish), else part of the name.
+        guard Locale.LanguageCode(code.primaryLanguage).isISOLanguage else { return (parts.joined(separator: "."), nil) }
+        let configured = languages.map(\.rawValue).joined(separator: ", ")
+        throw DiagnosticError(
+            "the file name says language '\(candidate)', which is not in site.yaml (languages: \(configured)); "
+                + "add it there, or if it is part of the name, join it with '-' instead of '.'",
+            at: SourceLocation(file: display))
     }
 
     /// Whether a file name ends in .md or .markdown.
@@ -62,6 +62,12 @@ private struct Walk {
         let ownBundle = bundle ?? (relative.isEmpty ? nil : bundleIndex(in: entries).map { _ in relative })
         for entry in entries {
             let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            guard URLPath.isSafeSegment(entry.name) else {
+                diagnostics.error(
+                    "this name cannot be part of a web address (it contains '\\' or a control character); rename it",
+                    at: SourceLocation(file: displayRoot + "/" + path))
+                continue
+            }
             switch entry.kind {
             case .directory: try visit(path, bundle: ownBundle)
             case .file: classify(path, name: entry.name, directory: relative, bundle: ownBundle)

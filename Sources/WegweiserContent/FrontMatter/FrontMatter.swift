@@ -143,7 +143,11 @@ public struct FrontMatter: Sendable {
                     "alias '\(text)' must stay inside the site: write a path like /old/page/ without '..' or a host",
                     at: item.location)
             }
-            aliases.append(PageAlias(path: path, isInLanguageFolder: !text.hasPrefix("/"), location: item.location))
+            // Like Hugo, an alias without a file extension is a folder: /old → /old/index.html.
+            let isFolder = path.isDirectory || !(path.segments.last ?? "").contains(".")
+            aliases.append(PageAlias(
+                path: URLPath(segments: path.segments, isDirectory: isFolder), isInLanguageFolder: !text.hasPrefix("/"),
+                location: item.location))
         }
         return aliases
     }

@@ -28,6 +28,9 @@ public protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws
     /// Seconds since 1970 of the last change, for staleness and rebuild checks.
     func modificationTime(of path: String) -> Double?
+    /// Runs `body` while holding an exclusive lock on the file at `path` (made if missing); waits while
+    /// another process holds it.
+    func withExclusiveLock<T>(on path: String, _ body: () async throws -> T) async throws -> T
 }
 
 /// What went wrong with a file operation, with the path.
@@ -44,12 +47,14 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
 }
 
 extension FileSystem {
-    /// Every file below `path`, as paths relative to it, in sorted order; hidden entries are skipped.
-    public func filesRecursively(under path: String) throws -> [String] {
+    /// Every file below `path`, as paths relative to it, in sorted order. Hidden entries are skipped
+    /// unless `includeHidden` (then only `.git` folders and `.DS_Store` files are).
+    public func filesRecursively(under path: String, includeHidden: Bool = false) throws -> [String] {
         var result: [String] = []
         func walk(_ relative: String) throws {
             let full = relative.isEmpty ? path : path + "/" + relative
-            for entry in try entries(at: full) where !entry.name.hasPrefix(".") {
+            for entry in try entries(at: full) {
+                if entry.name.hasPrefix("."), !includeHidden || entry.name == ".git" || entry.name == ".DS_Store" { continue }
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch entry.kind {
                 case .file: result.append(child)

@@ -131,6 +131,19 @@ public struct LocalFileSystem: FileSystem {
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
+    public func withExclusiveLock<T>(on path: String, _ body: () async throws -> T) async throws -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw error(path) }
+        defer { close(descriptor) }
+        // Polling with a sleep keeps the waiting task off a blocked thread.
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw error(path) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try await body()
+    }
+
     private func error(_ path: String) -> FileSystemError {
         FileSystemError(path: path, reason: String(cString: strerror(errno)))
     }

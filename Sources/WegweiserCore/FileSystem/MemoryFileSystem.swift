@@ -114,6 +114,11 @@ public final class MemoryFileSystem: FileSystem {
         return storage.withLock { $0.times[path] ?? ($0.files[path] != nil ? 0 : nil) }
     }
 
+    /// One process has the memory; there is nobody to wait for.
+    public func withExclusiveLock<T>(on path: String, _ body: () async throws -> T) async throws -> T {
+        try await body()
+    }
+
     /// Sets a file's modification time, for tests of staleness.
     public func setModificationTime(_ time: Double, of path: String) {
         let path = Self.normalize(path)

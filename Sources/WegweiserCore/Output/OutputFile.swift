@@ -3,14 +3,17 @@ public struct OutputFile: Sendable, Hashable {
     /// `de/reports/stralsund/index.html`
     public var path: String
     public var bytes: [UInt8]
+    /// What in the site asked for this file (a page's slug, an alias), for messages about clashes.
+    public var origin: SourceLocation?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], origin: SourceLocation? = nil) {
         self.path = path
         self.bytes = bytes
+        self.origin = origin
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public init(path: String, text: String, origin: SourceLocation? = nil) {
+        self.init(path: path, bytes: Array(text.utf8), origin: origin)
     }
 }
 

@@ -26,12 +26,15 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
             && !segment.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }
     }
 
+    /// The path of a folder inside this one; `segment` must be safe (checked where it was read).
     public func appending(_ segment: String) -> URLPath {
-        URLPath(segments: segments + [segment], isDirectory: true)
+        precondition(Self.isSafeSegment(segment), "unsafe path segment '\(segment)'")
+        return URLPath(segments: segments + [segment], isDirectory: true)
     }
 
     public func appending(file name: String) -> URLPath {
-        URLPath(segments: segments + [name], isDirectory: false)
+        precondition(Self.isSafeSegment(name), "unsafe path segment '\(name)'")
+        return URLPath(segments: segments + [name], isDirectory: false)
     }
 
     /// The path as written in the site: `/de/reports/x/`.

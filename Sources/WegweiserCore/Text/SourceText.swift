@@ -12,13 +12,24 @@ public enum SourceText {
         }
         let body = bytes[start...]
         if let text = String(validating: body, as: UTF8.self), !body.contains(0) {
-            return text
+            return cleaned(text)
         }
         let (offset, what) = firstInvalidByte(in: body)
         let location = self.location(ofByte: offset, in: body, file: file)
         throw DiagnosticError(
             "\(what) at byte \(offset + start); the file must be UTF-8 (re-save it with UTF-8 encoding)",
             at: location)
+    }
+
+    /// Windows line ends become `\n`, so every reader sees the same lines; control characters that
+    /// HTML and XML forbid (all of C0 but tab and line breaks) are dropped.
+    static func cleaned(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) else { return text }
+        var result = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if result.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) {
+            result.unicodeScalars.removeAll { $0.value < 0x20 && $0 != "\t" && $0 != "\n" }
+        }
+        return result
     }
 
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> (offset: Int, what: String) {

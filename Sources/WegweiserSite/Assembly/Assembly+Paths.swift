@@ -37,7 +37,7 @@ extension Assembly {
                     continue
                 }
                 taken[from.outputFile] = page.sourcePath ?? page.path.description
-                site.redirects.append(Redirect(from: from, to: page.path, language: page.language))
+                site.redirects.append(Redirect(from: from, to: page.path, language: page.language, location: alias.location))
             }
         }
         site.redirects.sort { $0.from < $1.from }

@@ -17,8 +17,10 @@ extension Assembly {
         var terms: [String: (spellings: [String: Int], pages: [PageID])] = [:]
         for page in site.pages where page.language == language && page.kind == .page && !page.isFallback {
             guard let names = page.params[taxonomy].flatMap({ try? $0.stringList(for: taxonomy) }) else { continue }
-            for name in Set(names.map { $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            var slugsOfPage = Set<String>()
+            for name in names.map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
                 let slug = Slug.make(from: name)
+                guard slugsOfPage.insert(slug).inserted else { continue }
                 guard !slug.isEmpty else {
                     diagnostics.warning("the \(taxonomy) term '\(name)' has no letters or digits for its address; it is left out", at: page.location(of: taxonomy))
                     continue

@@ -54,7 +54,8 @@ struct SectionTree {
 
     private func sectionType(_ path: String, defaultLanguage: LanguageCode) -> String {
         let index = nodes[path]?.index
-        if let type = (index?.sources[defaultLanguage] ?? index?.sources.values.first)?.frontMatter.type { return type }
+        let source = index?.sources[defaultLanguage] ?? index?.sources.values.min { $0.displayPath < $1.displayPath }
+        if let type = source?.frontMatter.type { return type }
         let parentPath = Self.parent(of: path)
         if !parentPath.isEmpty, let parent = nodes[parentPath] { return parent.type }
         return Self.builtInTypes[path] ?? "page"

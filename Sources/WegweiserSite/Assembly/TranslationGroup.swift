@@ -62,7 +62,7 @@ struct TranslationGroup: Sendable {
             return nil
         }
         let key = members.compactMap(\.frontMatter.translationKey).sorted().first.map { "key:" + $0 }
-            ?? "path:" + members[0].file.logicalPath
+            ?? "path:\(members[0].file.role == .sectionIndex ? "section" : "page"):\(members[0].file.logicalPath)"
         return TranslationGroup(key: key, role: members[0].file.role, sources: byLanguage)
     }
 }

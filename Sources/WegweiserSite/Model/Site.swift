@@ -23,11 +23,14 @@ public struct Redirect: Sendable, Hashable {
     public var from: URLPath
     public var to: URLPath
     public var language: LanguageCode
+    /// The alias in front matter that asked for it.
+    public var location: SourceLocation?
 
-    public init(from: URLPath, to: URLPath, language: LanguageCode) {
+    public init(from: URLPath, to: URLPath, language: LanguageCode, location: SourceLocation? = nil) {
         self.from = from
         self.to = to
         self.language = language
+        self.location = location
     }
 }
 

@@ -103,7 +103,7 @@ public struct RenderContextBuilder: Sendable {
             "content": page.content.html,
             "summary": page.summary,
             "toc": page.content.tableOfContents.map(tocContext),
-            "has_toc": page.content.tableOfContents.count > 1,
+            "has_toc": Self.entryCount(page.content.tableOfContents) > 1,
             "is_\(page.kind == .notFound ? "not_found" : page.kind.rawValue)": true,
             "is_list": page.kind.isList,
             "is_draft": page.isDraft,
@@ -122,10 +122,14 @@ public struct RenderContextBuilder: Sendable {
                 ["language": site.language(page.language).name,
                  "source": formatter.languageName(page.contentLanguage, in: page.language)])
         }
-        if page.kind == .section || page.kind == .home || page.kind == .term {
+        if site.hasFeed(page) {
             context["feed_url"] = site.url(for: page.path.appending(file: "feed.xml"))
         }
         return context
+    }
+
+    private static func entryCount(_ entries: [TableOfContentsEntry]) -> Int {
+        entries.reduce(entries.count) { $0 + entryCount($1.children) }
     }
 
     private func tocContext(_ entry: TableOfContentsEntry) -> [String: Any] {
