@@ -172,47 +172,25 @@ struct HeadingIDs {
 
 /// Turns cmark-gfm's byte columns into character columns, as editors count them.
 struct ColumnConverter {
-    private let lines: [Substring.UTF8View]
+    private var text: String
+    /// The byte offset where each line starts.
+    private let lineStarts: [Int]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        var text = text
+        var starts = [0]
+        text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        self.text = text
+        self.lineStarts = starts
     }
 
     func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return byteColumn }
-        let bytes = lines[line - 1]
-        let end = bytes.index(bytes.startIndex, offsetBy: min(byteColumn - 1, bytes.count))
-        return String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self).count + 1
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[start...end])
-    }
-
-    var trimmingTrailingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[...end])
-    }
-
-    /// A byte-wise search, much cheaper than Foundation's locale-aware `contains` on long texts.
-    func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        return haystack.withUTF8 { bytes in
-            let pattern = Array(needle.utf8)
-            guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-            var index = 0
-            while index <= bytes.count - pattern.count {
-                if bytes[index] == first, (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return true }
-                index += 1
-            }
-            return false
-        }
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return String(decoding: utf8[start..<end], as: UTF8.self).count + 1
     }
 }

@@ -11,6 +11,19 @@ extension Assembly {
         }
     }
 
+    /// Every home page has a feed; a section has one when a dated page lies below it.
+    mutating func findFeedLists() {
+        var lists = Set(site.homes.values)
+        for page in site.pages where page.kind == .page && !page.isFallback && page.displayDate != nil {
+            var parent = page.parent
+            while let id = parent, site[id].kind == .section {
+                lists.insert(id)
+                parent = site[id].parent
+            }
+        }
+        site.feedLists = lists
+    }
+
     /// The order of lists: weight first (pages without one last), then newest first, then title, then path.
     struct ListKey: Comparable {
         let weight: Int

@@ -30,6 +30,7 @@ public struct SiteAssembler: Sendable {
         assembly.orderLists()
         assembly.addTaxonomies()
         assembly.addNotFoundPages()
+        assembly.findFeedLists()
         assembly.linkTranslations()
         assembly.checkPathConflicts()
         assembly.addAliases()

@@ -3,19 +3,23 @@ extension Site {
     /// copies stay out: a feed is one language), newest first, at most `feed_limit`.
     public func feedEntries(below list: Page) -> [Page] {
         let prefix = list.path.segments
-        let pages = pages.filter { page in
-            page.kind == .page && !page.isFallback && page.language == list.language && page.displayDate != nil
-                && page.path.segments.starts(with: prefix)
+        var entries: [PageID] = []
+        for index in pages.indices
+        where pages[index].kind == .page && !pages[index].isFallback && pages[index].language == list.language
+            && pages[index].displayDate != nil && pages[index].path.segments.starts(with: prefix)
+        {
+            entries.append(pages[index].id)
         }
-        let sorted = pages.sorted { a, b in
-            let (dateA, dateB) = (a.displayDate!.instant, b.displayDate!.instant)
-            return dateA != dateB ? dateA > dateB : a.path < b.path
+        entries.sort { a, b in
+            let (dateA, dateB) = (self[a].displayDate!.instant, self[b].displayDate!.instant)
+            return dateA != dateB ? dateA > dateB : self[a].path < self[b].path
         }
-        return Array(sorted.prefix(config.feedLimit))
+        return entries.prefix(config.feedLimit).map { self[$0] }
     }
 
-    /// Whether a page has a feed: every home page, and sections with dated pages.
+    /// Whether a page has a feed: every home page, and sections with dated pages (found once, when
+    /// the site is assembled).
     public func hasFeed(_ page: Page) -> Bool {
-        page.kind == .home || page.kind == .section && !feedEntries(below: page).isEmpty
+        feedLists.contains(page.id)
     }
 }

@@ -58,6 +58,8 @@ public struct Site: Sendable {
     /// Per language, the taxonomy pages in configuration order.
     public internal(set) var taxonomyPages: [LanguageCode: [PageID]] = [:]
     public internal(set) var redirects: [Redirect] = []
+    /// The home pages and the sections with dated pages: the lists that have an Atom feed.
+    public internal(set) var feedLists: Set<PageID> = []
     public internal(set) var resources: [ResourceCopy] = []
 
     init(config: SiteConfig, options: SiteOptions) {
