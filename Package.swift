@@ -34,7 +34,7 @@ let package = Package(
             ],
             plugins: ["EmbedDefaultTheme"]
         ),
-        .target(name: "WegweiserOutputs", dependencies: ["WegweiserCore", "WegweiserSite"]),
+        .target(name: "WegweiserOutputs", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"]),
         .target(
             name: "WegweiserBuild",
             dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"]

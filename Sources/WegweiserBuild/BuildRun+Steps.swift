@@ -49,7 +49,7 @@ extension BuildRun {
             name: config.theme, nameLocation: config.themeLocation, siteDirectory: options.sourceDirectory,
             displayDirectory: options.sourceDirectory == "." ? "" : options.sourceDirectory, fileSystem: fileSystem)
         let library = try TemplateLibrary(theme: theme)
-        let required = RenderContextBuilder.requiredStringKeys + config.taxonomies.map { "taxonomy_" + $0 }
+        let required = RenderContextBuilder.requiredStringKeys + config.taxonomies.map { "taxonomy_" + $0.name }
         let (strings, diagnostics) = try UIStrings.resolve(
             theme: theme, config: config, usedKeys: library.stringKeys, requiredKeys: required)
         report.diagnostics.append(contentsOf: diagnostics)
@@ -73,7 +73,10 @@ extension BuildRun {
         let loader = ContentLoader(fileSystem: fileSystem, config: config)
         let (sources, diagnostics) = await loader.load(files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
         report.diagnostics.append(contentsOf: diagnostics)
-        return (sources, files)
+        let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
+            .load(directory: BuildOptions.join(options.sourceDirectory, "data"), displayDirectory: options.display("data"))
+        report.diagnostics.append(contentsOf: dataDiagnostics)
+        return (sources + rows, files)
     }
 
     mutating func assemble(
@@ -82,9 +85,12 @@ extension BuildRun {
         let strings = theme.strings
         var labels = SiteLabels()
         for language in config.languages.map(\.code) {
-            labels.taxonomyTitles[language] = Dictionary(uniqueKeysWithValues: config.taxonomies.map { ($0, strings.text("taxonomy_" + $0, in: language)) })
+            labels.taxonomyTitles[language] = Dictionary(uniqueKeysWithValues: config.taxonomies.map { ($0.name, strings.text("taxonomy_" + $0.name, in: language)) })
             labels.notFoundTitles[language] = strings.text("not_found_title", in: language)
             labels.footnoteBackLabels[language] = strings.text("footnote_back", in: language)
+            labels.categoryNames[language] = strings.tables[language]?.reduce(into: [:]) { names, entry in
+                if entry.key.hasPrefix("category_") { names[String(entry.key.dropFirst("category_".count))] = entry.value }
+            }
         }
         let siteOptions = SiteOptions(now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs)
         let (site, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
@@ -95,7 +101,8 @@ extension BuildRun {
     }
 
     mutating func renderPages(_ site: Site, theme: LoadedTheme) async throws(DiagnosticError) -> [OutputFile] {
-        let renderer = PageRenderer(library: theme.library, contexts: RenderContextBuilder(site: site, strings: theme.strings))
+        let contexts = RenderContextBuilder(site: site, strings: theme.strings) { page in StructuredData.json(for: page, site: site) }
+        let renderer = PageRenderer(library: theme.library, contexts: contexts)
         let (templates, diagnostics) = renderer.templates(for: site)
         report.diagnostics.append(contentsOf: diagnostics)
         if diagnostics.hasErrors { throw DiagnosticError([]) }
@@ -117,6 +124,7 @@ extension BuildRun {
 
     func makeOutputs(_ site: Site, theme: Theme) -> [OutputFile] {
         var files = Sitemap.files(for: site) + AtomFeed.files(for: site) + Redirects.files(for: site)
+        files += ICalendar.files(for: site) + VCard.files(for: site)
         files += theme.assets.keys.sorted().map { OutputFile(path: "assets/" + $0, bytes: theme.assets[$0]!.bytes) }
         files.append(Redirects.rootPage(for: site))
         files.append(RobotsFile.file(for: site))

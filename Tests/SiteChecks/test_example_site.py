@@ -3,7 +3,13 @@ import re
 import urllib.parse
 from collections import defaultdict
 
+import datetime
+import json
+
+import dateutil.rrule
 import feedparser
+import icalendar
+import vobject
 import html5lib
 import pytest
 from lxml import etree
@@ -60,7 +66,10 @@ def test_pages_declare_their_language_and_direction(site, language, direction):
 def test_no_inline_script_style_or_event_handler(site):
     for path in site.html_files():
         text = path.read_text()
-        assert "<script" not in text, path
+        # Only data (JSON-LD) and scripts from the site's own files; nothing a CSP would block.
+        for script in re.findall(r"<script[^>]*>", text):
+            assert 'type="application/ld+json"' in script or re.fullmatch(r'<script src="/assets/[\w.-]+\.js" defer>', script), script
+        assert not re.search(r"<script(?! type=\"application/ld\+json\")[^>]*>[^<]", text), path
         assert "<style" not in text, path
         assert not re.search(r"\sstyle=", text), path
         assert not re.search(r"\son[a-z]+=", text), path
@@ -134,7 +143,7 @@ def test_the_language_switcher_leads_to_the_same_page_in_each_language(site):
 def test_an_untranslated_page_is_shown_in_german_with_a_notice(site):
     text = site.path("uk/reports/pforzheim/index.html").read_text()
     assert '<html lang="uk" dir="ltr">' in text
-    assert '<article class="page" lang="de" dir="ltr">' in text
+    assert '<article class="page report" lang="de" dir="ltr">' in text
     assert "Ця сторінка ще не доступна українською мовою" in text
     assert '<link rel="canonical" href="https://integrators.example.org/de/reports/pforzheim/">' in text
 
@@ -179,6 +188,67 @@ def test_aliases_redirect_to_their_page(site):
 def test_bundle_images_are_copied_beside_every_language_version(site):
     for language in LANGUAGES:
         assert site.path(f"{language}/reports/burgenlandkreis/chart.svg").exists()
+
+
+def test_structured_data_is_json_with_a_schema_org_type(site):
+    count = 0
+    for path in site.html_files():
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text()):
+            data = json.loads(block)
+            assert data["@context"] == "https://schema.org"
+            assert data["@type"] in ("Report", "GovernmentOffice", "LocalBusiness", "Organization", "Event"), path
+            count += 1
+    assert count > 50
+
+
+def test_every_calendar_parses_with_icalendar(site):
+    files = sorted(site.output.rglob("*.ics"))
+    assert len(files) > 20
+    for path in files:
+        raw = path.read_bytes()
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n")), path
+        calendar = icalendar.Calendar.from_ical(raw)
+        events = calendar.walk("VEVENT")
+        assert events, path
+        for event in events:
+            assert event["UID"] and event["DTSTAMP"] and event["DTSTART"] and event["SUMMARY"]
+            start = event["DTSTART"].dt
+            if isinstance(start, datetime.datetime):
+                assert start.tzinfo is not None, f"{path}: a local time needs its time zone"
+            if "RRULE" in event:
+                assert event["RRULE"]["FREQ"][0] in ("DAILY", "WEEKLY", "MONTHLY")
+
+
+def test_a_recurring_event_keeps_its_local_time_in_summer(site):
+    calendar = icalendar.Calendar.from_ical(site.path("de/events/sprachcafe/sprachcafe.ics").read_bytes())
+    event = calendar.walk("VEVENT")[0]
+    rule = dateutil.rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=event["DTSTART"].dt)
+    summer = rule.after(datetime.datetime(2026, 6, 1, tzinfo=event["DTSTART"].dt.tzinfo))
+    assert (summer.hour, summer.minute) == (15, 0)
+    assert summer.utcoffset() == datetime.timedelta(hours=2)
+
+
+def test_every_vcard_parses_with_vobject(site):
+    files = sorted(site.output.rglob("*.vcf"))
+    assert len(files) >= 15 * 4
+    for path in files:
+        card = vobject.readOne(path.read_text())
+        assert card.name == "VCARD" and card.version.value == "4.0", path
+        assert card.fn.value, path
+
+
+def test_the_directory_has_entries_from_markdown_and_the_spreadsheet(site):
+    text = site.path("de/directory/index.html").read_text()
+    entries = re.findall(r'<li class="item item-contact"', text)
+    assert len(entries) >= 15
+    assert "/de/directory/frauentreff-stralsund/" in text  # a spreadsheet row
+    assert 'data-languages="de ar uk ru en"' in text  # a Markdown contact
+
+
+def test_the_events_list_shows_upcoming_events_before_past_ones(site):
+    text = site.path("de/events/index.html").read_text()
+    assert text.index("Kommende Termine") < text.index("Vergangene Termine")
+    assert "is-cancelled" in text
 
 
 def test_robots_txt_names_the_sitemap(site):

@@ -25,7 +25,9 @@ import WegweiserCore
             return
         }
         let expected = try FixtureSite.snapshot(of: goldenFolder)
-        #expect(Set(actual.keys) == Set(expected.keys), "the same files")
+        let missing = Set(expected.keys).subtracting(actual.keys).sorted()
+        let extra = Set(actual.keys).subtracting(expected.keys).sorted()
+        #expect(missing.isEmpty && extra.isEmpty, "missing: \(missing); not recorded: \(extra)")
         for path in actual.keys.sorted() where expected[path] != nil && actual[path] != expected[path] {
             let got = String(decoding: actual[path]!, as: UTF8.self)
             let want = String(decoding: expected[path]!, as: UTF8.self)

@@ -23,6 +23,27 @@ public struct LanguageConfig: Sendable, Hashable {
     }
 }
 
+/// A grouping of pages by the values of one field: `tags`, or `categories` from `category`.
+public struct Taxonomy: Sendable, Hashable {
+    /// The name in addresses and UI strings: `/de/categories/`, `taxonomy_categories`.
+    public var name: String
+    /// The front matter field whose values are the terms.
+    public var field: String
+
+    public init(name: String, field: String? = nil) {
+        self.name = name
+        self.field = field ?? Self.defaultFields[name] ?? name
+    }
+
+    /// Whether the terms are language codes, shown by the languages' own names.
+    public var holdsLanguages: Bool { field == "languages" }
+
+    static let defaultFields = ["categories": "category", "municipalities": "municipality"]
+
+    /// SPEC §5: tags, topics, categories, municipalities and spoken languages.
+    public static let defaults = ["tags", "topics", "categories", "municipalities", "languages"].map { Taxonomy(name: $0) }
+}
+
 /// What a language version does when a page has no translation.
 public enum MissingTranslationPolicy: String, Sendable, Hashable, CaseIterable {
     /// Build the page with the fallback language's text, marked and with a notice.
@@ -49,8 +70,8 @@ public struct SiteConfig: Sendable {
     public var feedLimit: Int
     public var unsafeHTML: Bool
     public var hardLineBreaks: Bool
-    /// Front matter keys whose values are grouped into term pages (`tags` by default).
-    public var taxonomies: [String]
+    /// The groupings of pages by a field's values, each with its term pages.
+    public var taxonomies: [Taxonomy]
     /// Everything under `params:`, for templates.
     public var params: DataNode?
     /// The file it came from, for messages about it.
@@ -60,7 +81,7 @@ public struct SiteConfig: Sendable {
         titles: [LanguageCode: String], baseURL: URL, timeZone: TimeZone, defaultLanguage: LanguageCode,
         languages: [LanguageConfig], missingTranslation: MissingTranslationPolicy = .fallback,
         theme: String = "default", themeLocation: SourceLocation? = nil, paginate: Int = 10, feedLimit: Int = 50,
-        unsafeHTML: Bool = false, hardLineBreaks: Bool = false, taxonomies: [String] = ["tags"],
+        unsafeHTML: Bool = false, hardLineBreaks: Bool = false, taxonomies: [Taxonomy] = Taxonomy.defaults,
         params: DataNode? = nil, file: String = "site.yaml"
     ) {
         self.titles = titles
@@ -79,6 +100,9 @@ public struct SiteConfig: Sendable {
         self.params = params
         self.file = file
     }
+
+    /// The fields that taxonomies read.
+    public var taxonomyFields: [String] { taxonomies.map(\.field) }
 
     public func title(for language: LanguageCode) -> String {
         for code in fallbackChain(for: language) {

@@ -226,18 +226,28 @@ private struct SettingReader {
         return policy
     }
 
-    /// Taxonomy keys name folders of the output (`/de/tags/`): each must be a plain name.
-    private mutating func readTaxonomies() -> [String] {
-        guard let node = root["taxonomies"] else { return ["tags"] }
-        guard let names = diagnostics.collect({ try node.stringList(for: "taxonomies") }) else { return ["tags"] }
+    /// `taxonomies: [tags, {name: categories, field: category}]`; names become folders (`/de/tags/`),
+    /// so each must be a plain name.
+    private mutating func readTaxonomies() -> [Taxonomy] {
+        guard let node = root["taxonomies"] else { return Taxonomy.defaults }
         let items: [DataNode] = if case .list(let list) = node.value { list } else { [node] }
-        var result: [String] = []
-        for (name, item) in zip(names, items) {
-            if Self.isPlainName(name) {
-                if !result.contains(name) { result.append(name) }
+        var result: [Taxonomy] = []
+        for item in items {
+            let name: String?, field: String?
+            if case .map = item.value {
+                name = item["name"].flatMap { value in diagnostics.collect { try value.nonEmptyString(for: "name") } }
+                field = item["field"].flatMap { value in diagnostics.collect { try value.nonEmptyString(for: "field") } }
+                if name == nil, item["name"] == nil { diagnostics.error("this taxonomy has no 'name'", at: item.location) }
             } else {
-                diagnostics.error("taxonomy '\(name)' must be a plain name of letters, digits, '-' or '_' (it names a folder)", at: item.location)
+                name = diagnostics.collect { try item.nonEmptyString(for: "taxonomies") }
+                field = nil
             }
+            guard let name else { continue }
+            guard Self.isPlainName(name) else {
+                diagnostics.error("taxonomy '\(name)' must be a plain name of letters, digits, '-' or '_' (it names a folder)", at: item.location)
+                continue
+            }
+            if !result.contains(where: { $0.name == name }) { result.append(Taxonomy(name: name, field: field)) }
         }
         return result
     }

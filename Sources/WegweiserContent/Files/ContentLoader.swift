@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
             let block = try FrontMatterBlock.split(text, file: display)
             let node = try block.read(file: display)
             let (frontMatter, diagnostics) = FrontMatter.decode(
-                node, file: display, timeZone: config.timeZone, taxonomies: config.taxonomies,
+                node, file: display, timeZone: config.timeZone, taxonomies: config.taxonomyFields,
                 otherKnownKeys: TypeFields.all)
             let source = PageSource(
                 file: file, displayPath: display, language: file.language ?? config.defaultLanguage,

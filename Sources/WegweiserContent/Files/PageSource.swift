@@ -24,6 +24,9 @@ public struct PageSource: Sendable {
         self.bodyLine = bodyLine
     }
 
+    /// Unique among the sources of a build, also for the rows of one spreadsheet: file, entry, language.
+    public var identity: String { "\(displayPath)#\(file.logicalPath)@\(language)" }
+
     /// A place in the file, for a field of the front matter or the start of the file.
     public func location(of field: String? = nil) -> SourceLocation {
         field.flatMap { frontMatter.locations[$0] } ?? SourceLocation(file: displayPath)

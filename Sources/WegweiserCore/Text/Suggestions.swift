@@ -11,7 +11,12 @@ public enum Suggestions {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A longer or shorter form of a name: `jmd-torgau` for `jmd`.
+        return candidates.filter { candidate in
+            let other = candidate.lowercased()
+            return min(other.count, word.count) >= 3 && (word.hasPrefix(other) || other.hasPrefix(word))
+        }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
     /// A " did you mean 'x'?" suffix, or nothing.

@@ -5,10 +5,29 @@ extension Assembly {
     /// Sorts every list: weight first (pages without one last), then newest first, then title, then path.
     mutating func orderLists() {
         let keys = site.pages.map(ListKey.init)
+        let pages = site.pages
         for index in site.pages.indices {
-            site.pages[index].children.sort { keys[$0.rawValue] < keys[$1.rawValue] }
+            if site.pages[index].type == "event" {
+                site.pages[index].children.sort { Self.eventOrder(pages[$0.rawValue], pages[$1.rawValue], keys) }
+            } else {
+                site.pages[index].children.sort { keys[$0.rawValue] < keys[$1.rawValue] }
+            }
             site.pages[index].subsections.sort { keys[$0.rawValue] < keys[$1.rawValue] }
         }
+    }
+
+    /// Events: upcoming ones first, the next first; then past ones, the latest first.
+    static func eventOrder(_ a: Page, _ b: Page, _ keys: [ListKey]) -> Bool {
+        switch (a.schedule?.upcoming.first, b.schedule?.upcoming.first) {
+        case let (nextA?, nextB?) where nextA != nextB: return nextA < nextB
+        case (_?, nil): return true
+        case (nil, _?): return false
+        case (nil, nil):
+            let lastA = a.schedule?.lastStart ?? .distantPast, lastB = b.schedule?.lastStart ?? .distantPast
+            if lastA != lastB { return lastA > lastB }
+        default: break
+        }
+        return keys[a.id.rawValue] < keys[b.id.rawValue]
     }
 
     /// Every home page has a feed; a section has one when a dated page lies below it.

@@ -53,7 +53,8 @@ extension Assembly {
                 type: node.type, section: Self.topSection(of: node.path), translationKey: key, pageSize: config.paginate)
         if let (source, isFallback) = indexSource { page.apply(source, isFallback: isFallback, now: now) }
         if page.title.isEmpty { page.title = fallbackTitle }
-        page.pageSize = indexSource?.source.frontMatter.paginate ?? config.paginate
+        // A directory shows all its entries on one page (grouped, and filtered in the browser).
+        page.pageSize = indexSource?.source.frontMatter.paginate ?? (node.type == "contact" ? Int.max : config.paginate)
         let id = append(page)
         if let source = indexSource?.source { bodies[id] = source }
         return id
@@ -69,6 +70,7 @@ extension Assembly {
             section: sectionPage.section, translationKey: group.key, pageSize: config.paginate)
         page.apply(source, isFallback: isFallback, now: now)
         page.parent = section
+        page.fields = typedFields(of: source, type: page.type)
         let id = append(page)
         if site[id].title.isEmpty, !isFallback, language == source.language {
             diagnostics.warning("this page has no 'title'; its file name is used instead", at: source.location())
@@ -107,6 +109,7 @@ extension Page {
         isFuture = frontMatter.date.map { $0.instant > now } ?? false
         sourcePath = source.displayPath
         fieldLocations = frontMatter.locations
+        key = SectionTree.lastSegment(of: source.file.logicalPath)
         if !isFallback { aliases = frontMatter.aliases }
     }
 }

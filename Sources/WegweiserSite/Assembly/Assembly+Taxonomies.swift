@@ -1,4 +1,5 @@
 import Foundation
+import WegweiserContent
 import WegweiserCore
 
 extension Assembly {
@@ -13,20 +14,27 @@ extension Assembly {
         }
     }
 
-    private mutating func addTaxonomy(_ taxonomy: String, in language: LanguageCode, order keys: [ListKey]) {
-        var terms: [String: (spellings: [String: Int], pages: [PageID])] = [:]
+    private mutating func addTaxonomy(_ definition: Taxonomy, in language: LanguageCode, order keys: [ListKey]) {
+        let taxonomy = definition.name
+        var terms: [String: (spellings: [String: Int], pages: [PageID], language: LanguageCode?)] = [:]
         for page in site.pages where page.language == language && page.kind == .page && !page.isFallback {
-            guard let names = page.params[taxonomy].flatMap({ try? $0.stringList(for: taxonomy) }) else { continue }
+            guard let names = page.params[definition.field].flatMap({ try? $0.stringList(for: definition.field) }) else { continue }
             var slugsOfPage = Set<String>()
-            for name in names.map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-                let slug = Slug.make(from: name)
+            for value in names.map({ $0.trimmingCharacters(in: .whitespaces) }) where !value.isEmpty {
+                // Spoken languages are codes; their terms carry the languages' own names.
+                let code = definition.holdsLanguages ? LanguageCode(value) : nil
+                if definition.holdsLanguages && code == nil { continue }
+                let name = code.map(Self.endonym)
+                    ?? (definition.field == "category" ? labels.categoryNames[language]?[value] : nil) ?? value
+                let slug = code.map { $0.rawValue.lowercased() } ?? Slug.make(from: value)
                 guard slugsOfPage.insert(slug).inserted else { continue }
                 guard !slug.isEmpty else {
-                    diagnostics.warning("the \(taxonomy) term '\(name)' has no letters or digits for its address; it is left out", at: page.location(of: taxonomy))
+                    diagnostics.warning("the \(taxonomy) term '\(name)' has no letters or digits for its address; it is left out", at: page.location(of: definition.field))
                     continue
                 }
-                terms[slug, default: ([:], [])].spellings[name, default: 0] += 1
-                terms[slug, default: ([:], [])].pages.append(page.id)
+                terms[slug, default: ([:], [], nil)].spellings[name, default: 0] += 1
+                terms[slug, default: ([:], [], nil)].pages.append(page.id)
+                terms[slug]!.language = code
             }
         }
         guard !terms.isEmpty, let home = site.homes[language] else { return }
@@ -40,10 +48,12 @@ extension Assembly {
         let taxonomyID = append(taxonomyPage)
         site.taxonomyPages[language, default: []].append(taxonomyID)
         for slug in terms.keys.sorted() {
-            let (spellings, pages) = terms[slug]!
+            let (spellings, pages, nameLanguage) = terms[slug]!
             let name = spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            // A spoken language's term page carries its name in that language.
             var term = Page(
-                id: nextID, kind: .term, language: language, contentLanguage: language, path: taxonomyPath.appending(slug),
+                id: nextID, kind: .term, language: language, contentLanguage: nameLanguage ?? language,
+                path: taxonomyPath.appending(slug),
                 title: name, type: taxonomy, section: taxonomy, translationKey: "term:\(taxonomy)/\(slug)",
                 pageSize: config.paginate)
             term.taxonomy = taxonomy
@@ -52,7 +62,8 @@ extension Assembly {
             let termID = append(term)
             site.pages[taxonomyID.rawValue].children.append(termID)
             for page in pages {
-                site.pages[page.rawValue].terms.append(TermReference(taxonomy: taxonomy, name: name, slug: slug, page: termID))
+                site.pages[page.rawValue].terms.append(
+                    TermReference(taxonomy: taxonomy, name: name, slug: slug, page: termID, nameLanguage: nameLanguage))
             }
         }
         let locale = Locale(identifier: language.localeIdentifier)
@@ -60,6 +71,12 @@ extension Assembly {
         site.pages[taxonomyID.rawValue].children.sort {
             pages[$0.rawValue].title.compare(pages[$1.rawValue].title, options: [.caseInsensitive], locale: locale) == .orderedAscending
         }
+    }
+
+    /// A language's name in itself: "Deutsch", "العربية", "Türkçe".
+    static func endonym(_ code: LanguageCode) -> String {
+        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// One "page not found" page per language, at `/<lang>/404.html`.

@@ -19,19 +19,22 @@ public struct SiteAssembler: Sendable {
     public func assemble(sources: [PageSource], resources: [ContentFile]) async -> (Site?, Diagnostics) {
         var assembly = Assembly(site: Site(config: config, options: options), labels: labels)
         let published = assembly.publishable(sources)
-        let publishedPaths = Set(published.map(\.displayPath))
-        for source in sources where !publishedPaths.contains(source.displayPath) {
+        let publishedSources = Set(published.map(\.identity))
+        for source in sources where !publishedSources.contains(source.identity) {
             assembly.unpublished[source.file.logicalPath, default: [:]][source.language] = source.displayPath
         }
         assembly.groupTranslations(published)
         for language in config.languages.map(\.code) {
             assembly.addPages(in: language)
         }
-        assembly.orderLists()
         assembly.addTaxonomies()
         assembly.addNotFoundPages()
-        assembly.findFeedLists()
         assembly.linkTranslations()
+        // Events refer to contacts in their own language, which needs the translations linked.
+        assembly.resolveEventReferences()
+        assembly.scheduleEvents()
+        assembly.orderLists()
+        assembly.findFeedLists()
         assembly.checkPathConflicts()
         assembly.addAliases()
         assembly.addResources(resources)
@@ -54,6 +57,8 @@ struct Assembly {
     var sectionPages: [String: [LanguageCode: PageID]] = [:]
     /// Drafts and future pages left out of this build: logical path → language → file, so a link to one can say so.
     var unpublished: [String: [LanguageCode: String]] = [:]
+    /// Typed fields per source file and type, read once.
+    var typedFieldsCache: [String: TypedFields] = [:]
 
     var config: SiteConfig { site.config }
 

@@ -6,13 +6,16 @@ public struct SiteLabels: Sendable {
     public var taxonomyTitles: [LanguageCode: [String: String]]
     public var notFoundTitles: [LanguageCode: String]
     public var footnoteBackLabels: [LanguageCode: String]
+    /// Category key → its name per language (`language-cafe` → "Sprachcafé"), for term pages.
+    public var categoryNames: [LanguageCode: [String: String]]
 
     public init(
         taxonomyTitles: [LanguageCode: [String: String]] = [:], notFoundTitles: [LanguageCode: String] = [:],
-        footnoteBackLabels: [LanguageCode: String] = [:]
+        footnoteBackLabels: [LanguageCode: String] = [:], categoryNames: [LanguageCode: [String: String]] = [:]
     ) {
         self.taxonomyTitles = taxonomyTitles
         self.notFoundTitles = notFoundTitles
         self.footnoteBackLabels = footnoteBackLabels
+        self.categoryNames = categoryNames
     }
 }

@@ -42,14 +42,14 @@ struct TranslationGroup: Sendable {
     }
 
     private static func makeGroup(_ members: [PageSource], diagnostics: inout Diagnostics) -> TranslationGroup? {
-        let members = members.sorted { $0.displayPath < $1.displayPath }
+        let members = members.sorted { $0.identity < $1.identity }
         var byLanguage: [LanguageCode: PageSource] = [:]
         for source in members {
             if let other = byLanguage[source.language] {
                 diagnostics.error(
                     "this page and \(other.displayPath) are both the '\(source.language)' version of one page "
                         + "(same path or translationKey); give one of them another language or translationKey",
-                    at: source.location(of: "translationKey"))
+                    at: source.location(of: source.frontMatter.translationKey != nil ? "translationKey" : "key"))
                 continue
             }
             byLanguage[source.language] = source

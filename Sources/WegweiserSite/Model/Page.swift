@@ -33,12 +33,15 @@ public struct TermReference: Sendable, Hashable {
     public var name: String
     public var slug: String
     public var page: PageID
+    /// For spoken languages: the language the name is written in (its own).
+    public var nameLanguage: LanguageCode?
 
-    public init(taxonomy: String, name: String, slug: String, page: PageID) {
+    public init(taxonomy: String, name: String, slug: String, page: PageID, nameLanguage: LanguageCode? = nil) {
         self.taxonomy = taxonomy
         self.name = name
         self.slug = slug
         self.page = page
+        self.nameLanguage = nameLanguage
     }
 }
 
@@ -69,6 +72,24 @@ public struct TableOfContentsEntry: Sendable, Hashable {
         self.title = title
         self.level = level
         self.children = children
+    }
+}
+
+/// When an event takes place, seen from the build's "now".
+public struct EventSchedule: Sendable, Hashable {
+    /// The next starts from now on (the running one included), at most a few.
+    public var upcoming: [Date]
+    /// The start of the last occurrence that has begun, if any.
+    public var lastStart: Date?
+    /// How long each occurrence lasts.
+    public var duration: TimeInterval
+
+    public var isUpcoming: Bool { !upcoming.isEmpty }
+
+    public init(upcoming: [Date], lastStart: Date?, duration: TimeInterval) {
+        self.upcoming = upcoming
+        self.lastStart = lastStart
+        self.duration = duration
     }
 }
 
@@ -117,6 +138,16 @@ public struct Page: Sendable, Identifiable {
     /// For term pages, the taxonomy key and term name; for taxonomy pages the key.
     public var taxonomy: String?
     public var aliases: [PageAlias] = []
+    /// The name other pages use for this page: its file name without language (or a spreadsheet row's
+    /// `key`), the same in every language: `jmd-torgau`.
+    public var key = ""
+    /// The checked fields of a report, contact or event.
+    public var fields: TypedFields = .none
+    /// For events: the directory entries named as `location` and `organizer`, in this page's language.
+    public var eventPlace: PageID?
+    public var eventOrganizer: PageID?
+    /// For events: when they take place, seen from "now".
+    public var schedule: EventSchedule?
 
     public init(
         id: PageID, kind: PageKind, language: LanguageCode, contentLanguage: LanguageCode, path: URLPath,
@@ -142,4 +173,12 @@ public struct Page: Sendable, Identifiable {
 
     /// The date lists show and sort by: `date`, else `lastmod`.
     public var displayDate: ContentDate? { date ?? lastmod }
+}
+
+extension Page {
+    /// The iCalendar file beside an event's page: `/de/events/sprachcafe/sprachcafe.ics`.
+    public var calendarFile: URLPath { path.appending(file: (path.segments.last ?? "event") + ".ics") }
+
+    /// The vCard beside a contact's page: `/de/directory/jmd/jmd.vcf`.
+    public var vcardFile: URLPath { path.appending(file: (path.segments.last ?? "contact") + ".vcf") }
 }

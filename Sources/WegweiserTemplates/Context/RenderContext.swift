@@ -10,11 +10,17 @@ public struct RenderContextBuilder: Sendable {
     public let site: Site
     public let strings: UIStrings
     public let formatter: LocaleFormatter
+    /// schema.org JSON-LD of a page, made by the outputs layer.
+    public let structuredData: @Sendable (Page) -> String?
+    /// Languages with events, which have an `events.ics`.
+    private let languagesWithEvents: Set<LanguageCode>
 
-    public init(site: Site, strings: UIStrings) {
+    public init(site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }) {
         self.site = site
         self.strings = strings
         self.formatter = LocaleFormatter(config: site.config)
+        self.structuredData = structuredData
+        self.languagesWithEvents = Set(site.pages.filter { $0.fields.event != nil }.map(\.language))
     }
 
     /// The keys the tool itself reads from the UI strings.
@@ -23,7 +29,7 @@ public struct RenderContextBuilder: Sendable {
     /// The whole context of one output page.
     public func context(for page: Page, pager: PagerPage) -> [String: Any] {
         let language = page.language
-        return [
+        var context: [String: Any] = [
             "site": siteContext(for: page),
             "page": pageContext(page),
             "language": languageContext(language),
@@ -31,11 +37,14 @@ public struct RenderContextBuilder: Sendable {
             "subsections": page.subsections.map { sectionContext(site[$0]) },
             "pager": pagerContext(pager, of: page),
             "translations": switcherContext(for: page),
-            "alternates": alternates(for: page),
+            // Page 2 of a list has no counterpart in another language's page 1.
+            "alternates": pager.number == 1 ? alternates(for: page) : [],
             "canonical": canonicalURL(for: page, pager: pager),
             "i18n": strings.tables[language] ?? [:],
             "breadcrumbs": breadcrumbs(for: page),
         ]
+        context.merge(listContext(for: page, pager: pager)) { _, new in new }
+        return context
     }
 
     // MARK: Site
@@ -52,6 +61,9 @@ public struct RenderContextBuilder: Sendable {
         ]
         if let home = site.homes[language] {
             context["home_url"] = site.url(for: site[home].path)
+            if languagesWithEvents.contains(language) {
+                context["events_ics_url"] = site.url(for: site[home].path.appending(file: "events.ics"))
+            }
             context["pages"] = site[home].children.map { id -> [String: Any] in
                 let page = site[id]
                 return ["title": page.title, "url": site.url(for: page.path), "lang": page.contentLanguage.rawValue,
@@ -125,6 +137,8 @@ public struct RenderContextBuilder: Sendable {
         if site.hasFeed(page) {
             context["feed_url"] = site.url(for: page.path.appending(file: "feed.xml"))
         }
+        context.merge(typedContext(page)) { _, new in new }
+        if let json = structuredData(page) { context["json_ld"] = json }
         return context
     }
 
@@ -137,15 +151,22 @@ public struct RenderContextBuilder: Sendable {
     }
 
     private func dateContext(_ date: ContentDate, in language: LanguageCode) -> [String: Any] {
-        ["iso": formatter.iso8601(date), "text": formatter.format(date, in: language), "day": formatter.formatDay(date, in: language)]
+        dateValues(date, in: language)
     }
 
+    /// The page's terms by taxonomy; fields the page shows as facts (a contact's category) are left out.
     private func termsContext(_ page: Page) -> [[String: Any]] {
         var byTaxonomy: [String: [[String: Any]]] = [:]
         for term in page.terms {
-            byTaxonomy[term.taxonomy, default: []].append(["name": term.name, "url": site.url(for: site[term.page].path)])
+            var item: [String: Any] = ["name": term.name, "url": site.url(for: site[term.page].path)]
+            if let language = term.nameLanguage {
+                item["lang"] = language.rawValue
+                item["dir"] = language.usualDirection.rawValue
+            }
+            byTaxonomy[term.taxonomy, default: []].append(item)
         }
-        return site.config.taxonomies.compactMap { taxonomy in
+        let facts = Set(TypedFieldsDecoder.keys(of: page.type))
+        return site.config.taxonomies.filter { !facts.contains($0.field) }.map(\.name).compactMap { taxonomy in
             guard let items = byTaxonomy[taxonomy] else { return nil }
             let title = site.taxonomyPages[page.language]?.map { site[$0] }.first { $0.taxonomy == taxonomy }?.title ?? taxonomy
             return ["taxonomy": taxonomy, "title": title, "items": items]
@@ -167,6 +188,7 @@ public struct RenderContextBuilder: Sendable {
         if let date = page.displayDate { context["date"] = dateContext(date, in: page.language) }
         if page.kind == .term { context["count"] = formatter.format(page.children.count, in: page.language) }
         if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
+        context.merge(itemTypeContext(page)) { _, new in new }
         return context
     }
 

@@ -36,6 +36,35 @@ public struct LocaleFormatter: Sendable {
         return date.instant.formatted(style)
     }
 
+    /// An event's time as the language writes a range: "Freitag, 27. November 2026, 09:30–12:00 Uhr",
+    /// "الجمعة، 27 نوفمبر، 2026، 9:30 ص – 12:00 م", "27.–29. November 2026" for days.
+    public func formatOccurrence(start: Date, end: Date, allDay: Bool, in language: LanguageCode) -> String {
+        let calendar = Calendar(identifier: .gregorian)
+        if allDay {
+            // The end of an all-day event is the end of its last day.
+            let lastDay = max(start, end.addingTimeInterval(-1))
+            var local = calendar
+            local.timeZone = timeZone
+            if local.isDate(start, inSameDayAs: lastDay) { return formatWeekdayDate(start, in: language) }
+            let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale(language), calendar: calendar, timeZone: timeZone)
+            return (start..<lastDay).formatted(style)
+        }
+        guard end > start else {
+            let style = Date.FormatStyle(date: .complete, time: .shortened, locale: locale(language), calendar: calendar, timeZone: timeZone)
+            return start.formatted(style)
+        }
+        let style = Date.IntervalFormatStyle(date: .complete, time: .shortened, locale: locale(language), calendar: calendar, timeZone: timeZone)
+        return (start..<end).formatted(style)
+    }
+
+    /// "Dienstag, 14. Oktober 2025".
+    public func formatWeekdayDate(_ date: Date, in language: LanguageCode) -> String {
+        let style = Date.FormatStyle(
+            date: .complete, time: .omitted, locale: locale(language), calendar: Calendar(identifier: .gregorian),
+            timeZone: timeZone)
+        return date.formatted(style)
+    }
+
     public func format(_ number: Int, in language: LanguageCode) -> String {
         number.formatted(IntegerFormatStyle<Int>(locale: locale(language)))
     }

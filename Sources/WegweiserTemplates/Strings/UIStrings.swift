@@ -64,6 +64,11 @@ public struct UIStrings: Sendable {
         self.tables = tables
     }
 
+    /// The text for `key` in `language` when the theme or site has one.
+    public func optionalText(_ key: String, in language: LanguageCode) -> String? {
+        tables[language]?[key]
+    }
+
     /// The text for `key` in `language`, with `{name}` placeholders filled in.
     public func text(_ key: String, in language: LanguageCode, _ values: [String: String] = [:]) -> String {
         var text = tables[language]?[key] ?? key

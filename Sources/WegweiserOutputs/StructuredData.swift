@@ -1,0 +1,121 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserSite
+
+/// schema.org JSON-LD for reports, contacts and events, for search engines and assistants.
+public enum StructuredData {
+    /// The JSON of a page, ready to stand inside `<script type="application/ld+json">`; nil for other pages.
+    public static func json(for page: Page, site: Site) -> String? {
+        guard page.kind == .page else { return nil }
+        let object: [String: Any]
+        switch page.fields {
+        case .report(let report): object = self.report(report, page: page, site: site)
+        case .contact(let contact): object = self.contact(contact, page: page, site: site)
+        case .event(let event): object = self.event(event, page: page, site: site)
+        case .none: return nil
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return nil }
+        // "</script>" inside a string would end the script element.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    private static func base(_ type: String, page: Page, site: Site) -> [String: Any] {
+        var object: [String: Any] = [
+            "@context": "https://schema.org", "@type": type, "name": page.title, "url": site.absoluteURL(for: page.path),
+            "inLanguage": page.contentLanguage.rawValue,
+        ]
+        if !page.summary.isEmpty { object["description"] = page.summary }
+        return object
+    }
+
+    private static func report(_ report: ReportFields, page: Page, site: Site) -> [String: Any] {
+        var object = base("Report", page: page, site: site)
+        object["headline"] = page.title
+        if let date = page.date { object["datePublished"] = timestamp(date) }
+        if let lastmod = page.lastmod { object["dateModified"] = timestamp(lastmod) }
+        if !report.topics.isEmpty { object["about"] = report.topics }
+        if let municipality = report.municipality {
+            var place: [String: Any] = ["@type": "Place", "name": municipality]
+            if let state = report.state { place["containedInPlace"] = ["@type": "AdministrativeArea", "name": state] }
+            object["spatialCoverage"] = place
+        }
+        object["publisher"] = ["@type": "Organization", "name": site.config.title(for: page.language)]
+        return object
+    }
+
+    private static func contact(_ contact: ContactFields, page: Page, site: Site) -> [String: Any] {
+        var object = base(schemaType(of: contact), page: page, site: site)
+        if let organization = contact.organization { object["name"] = organization }
+        if let address = contact.address { object["address"] = postalAddress(address) }
+        if let geo = contact.geo { object["geo"] = ["@type": "GeoCoordinates", "latitude": geo.latitude, "longitude": geo.longitude] }
+        if let phone = contact.phone { object["telephone"] = phone.dialable }
+        if let email = contact.email { object["email"] = email }
+        if let website = contact.website { object["sameAs"] = website.absoluteString }
+        if !contact.languages.isEmpty { object["knowsLanguage"] = contact.languages.map(\.rawValue) }
+        if !contact.services.isEmpty { object["knowsAbout"] = contact.services }
+        if let hours = contact.openingHours, object["@type"] as? String != "Organization" {
+            object["openingHoursSpecification"] = hours.groupedByHours.flatMap { group in
+                group.spans.map { span -> [String: Any] in
+                    ["@type": "OpeningHoursSpecification", "dayOfWeek": group.days.map { "https://schema.org/" + $0.schemaName },
+                     "opens": span.startText, "closes": span.endText]
+                }
+            }
+        }
+        if let wheelchair = contact.wheelchair {
+            object["amenityFeature"] = ["@type": "LocationFeatureSpecification", "name": "Wheelchair accessible", "value": wheelchair != .no]
+        }
+        return object
+    }
+
+    /// An office of the authorities, a place with opening hours, or an organisation without a place.
+    static func schemaType(of contact: ContactFields) -> String {
+        let category = (contact.category ?? "").lowercased()
+        let offices = ["authority", "office", "amt", "behörde", "behoerde", "government", "jobcenter", "verwaltung"]
+        if offices.contains(where: category.contains) { return "GovernmentOffice" }
+        if contact.address == nil && contact.openingHours == nil { return "Organization" }
+        return "LocalBusiness"
+    }
+
+    private static func event(_ event: EventFields, page: Page, site: Site) -> [String: Any] {
+        var object = base("Event", page: page, site: site)
+        let next = page.schedule?.upcoming.first ?? event.start.instant
+        object["startDate"] = timestamp(next, allDay: event.allDay, zone: site.config.timeZone)
+        if let duration = page.schedule?.duration, duration > 0 {
+            object["endDate"] = timestamp(next.addingTimeInterval(duration), allDay: event.allDay, zone: site.config.timeZone)
+        }
+        object["eventStatus"] = "https://schema.org/" + (event.cancelled ? "EventCancelled" : "EventScheduled")
+        object["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        if !event.languages.isEmpty { object["inLanguage"] = event.languages.map(\.rawValue) }
+        if let id = page.eventPlace {
+            let contact = site[id]
+            var place: [String: Any] = ["@type": "Place", "name": contact.title, "url": site.absoluteURL(for: contact.path)]
+            if let address = contact.fields.contact?.address { place["address"] = postalAddress(address) }
+            object["location"] = place
+        } else if case .address(let text)? = event.location {
+            object["location"] = ["@type": "Place", "address": text]
+        }
+        if let id = page.eventOrganizer {
+            object["organizer"] = ["@type": "Organization", "name": site[id].title, "url": site.absoluteURL(for: site[id].path)]
+        }
+        if let registration = event.registration { object["offers"] = ["@type": "Offer", "url": registration.absoluteString] }
+        return object
+    }
+
+    private static func postalAddress(_ address: PostalAddress) -> [String: Any] {
+        var object: [String: Any] = ["@type": "PostalAddress"]
+        if let street = address.street { object["streetAddress"] = street }
+        if let postalCode = address.postalCode { object["postalCode"] = postalCode }
+        if let city = address.city { object["addressLocality"] = city }
+        return object
+    }
+
+    private static func timestamp(_ date: ContentDate) -> String {
+        date.instant.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    private static func timestamp(_ date: Date, allDay: Bool, zone: TimeZone) -> String {
+        let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: zone)
+        return allDay ? date.formatted(style.year().month().day()) : date.formatted(style)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+
+extension Assembly {
+    /// The typed fields of a source, read once however many language versions show it.
+    mutating func typedFields(of source: PageSource, type: String) -> TypedFields {
+        let key = source.identity + "\u{0}" + type
+        if let known = typedFieldsCache[key] { return known }
+        let (fields, found) = TypedFieldsDecoder.decode(
+            type: type, fields: source.frontMatter.params, file: source.displayPath, timeZone: config.timeZone)
+        diagnostics.append(contentsOf: found)
+        typedFieldsCache[key] = fields
+        return fields
+    }
+
+    /// Links each event to the directory entries it names, in the event page's language; a name that
+    /// no contact has is an error at its field.
+    mutating func resolveEventReferences() {
+        var contacts: [String: [String]] = [:]
+        for page in site.pages where page.kind == .page && page.type == "contact" {
+            let key = page.key
+            if !(contacts[key] ?? []).contains(page.translationKey) { contacts[key, default: []].append(page.translationKey) }
+        }
+        var reported = Set<String>()
+        for index in site.pages.indices {
+            guard let event = site.pages[index].fields.event else { continue }
+            let page = site.pages[index]
+            if case .contact(let key)? = event.location {
+                site.pages[index].eventPlace = resolve(key, field: "location", on: page, contacts: contacts, reported: &reported)
+            }
+            if let key = event.organizer {
+                site.pages[index].eventOrganizer = resolve(key, field: "organizer", on: page, contacts: contacts, reported: &reported)
+            }
+        }
+    }
+
+    private mutating func resolve(
+        _ key: String, field: String, on page: Page, contacts: [String: [String]], reported: inout Set<String>
+    ) -> PageID? {
+        let location = page.location(of: field)
+        let first = reported.insert("\(page.translationKey)@\(page.contentLanguage)#\(field)").inserted
+        guard let groups = contacts[key] else {
+            if first, !page.isFallback {
+                if unpublished.keys.contains(where: { SectionTree.lastSegment(of: $0) == key }) {
+                    diagnostics.warning("'\(field)' names '\(key)', a contact that is a draft or dated in the future", at: location)
+                } else {
+                    diagnostics.error(
+                        "'\(field)' names '\(key)' but no contact has that key\(Suggestions.hint(for: key, in: contacts.keys))",
+                        at: location)
+                }
+            }
+            return nil
+        }
+        if groups.count > 1, first, !page.isFallback {
+            diagnostics.error("'\(field)' names '\(key)', which more than one contact is called; rename one of them", at: location)
+        }
+        let group = site.translationGroups[groups[0]] ?? [:]
+        return group[page.language] ?? config.fallbackChain(for: page.language).lazy.compactMap { group[$0] }.first
+    }
+
+    /// When each event takes place, from "now": the next dates of a recurring event, or its one date.
+    mutating func scheduleEvents() {
+        let now = site.options.now
+        let horizon = Calendar(identifier: .gregorian).date(byAdding: .year, value: 5, to: now)!
+        for index in site.pages.indices {
+            guard let event = site.pages[index].fields.event else { continue }
+            site.pages[index].schedule = Self.schedule(of: event, now: now, horizon: horizon, timeZone: config.timeZone)
+        }
+    }
+
+    static func schedule(of event: EventFields, now: Date, horizon: Date, timeZone: TimeZone) -> EventSchedule {
+        let start = event.start.instant
+        let duration = Self.duration(of: event, timeZone: timeZone)
+        guard let rule = event.recurrence else {
+            let isRunning = start.addingTimeInterval(duration) >= now
+            return EventSchedule(upcoming: isRunning ? [start] : [], lastStart: start <= now ? start : nil, duration: duration)
+        }
+        // Walk the occurrences up to now (an occurrence still running counts as upcoming), then a few more.
+        let past = rule.occurrences(from: start, timeZone: timeZone, limit: 100_000, horizon: now)
+        let running = past.last.flatMap { $0.addingTimeInterval(duration) >= now ? $0 : nil }
+        let later = rule.occurrences(from: start, timeZone: timeZone, limit: past.count + 5, horizon: horizon)
+            .filter { $0 > now }
+        let upcoming = Array(([running].compactMap { $0 } + later).prefix(5))
+        return EventSchedule(upcoming: upcoming, lastStart: past.last, duration: duration)
+    }
+
+    /// How long one occurrence lasts. An all-day event lasts whole days: up to the end of its `end` day
+    /// (a date names the last day), counted in the calendar so summer time does not shift the days.
+    static func duration(of event: EventFields, timeZone: TimeZone) -> TimeInterval {
+        let start = event.start.instant
+        guard event.allDay else { return event.end.map { max(0, $0.instant.timeIntervalSince(start)) } ?? 0 }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let firstDay = calendar.startOfDay(for: start)
+        var lastDay = firstDay
+        if let end = event.end {
+            lastDay = calendar.startOfDay(for: end.hasTime ? end.instant.addingTimeInterval(-1) : end.instant)
+        }
+        let after = calendar.date(byAdding: .day, value: 1, to: max(firstDay, lastDay))!
+        return after.timeIntervalSince(start)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import WegweiserContent
+import WegweiserCore
+import WegweiserSite
+
+/// The typed fields of reports, contacts and events, as templates show them: labels in the reader's
+/// language, links resolved, values formatted.
+extension RenderContextBuilder {
+    func typedContext(_ page: Page) -> [String: Any] {
+        switch page.fields {
+        case .report(let report): ["report": reportContext(report, page: page)]
+        case .contact(let contact): ["contact": contactContext(contact, page: page)]
+        case .event(let event): ["event": eventContext(event, page: page)]
+        case .none: [:]
+        }
+    }
+
+    // MARK: Reports
+
+    private func reportContext(_ report: ReportFields, page: Page) -> [String: Any] {
+        let language = page.language
+        var context: [String: Any] = [
+            "integrators": report.integrators, "partners": report.partners,
+            "topics": termLinks(report.topics, taxonomy: "topics", page: page),
+            "metrics": report.metrics.map { ["label": $0.label, "value": $0.value] },
+        ]
+        if let municipality = report.municipality {
+            context["municipality"] = ["name": municipality, "url": termURL(municipality, taxonomy: "municipalities", page: page) ?? ""]
+        }
+        context["state"] = report.state
+        context["programme"] = report.programme
+        var period: [String: Any] = [:]
+        if let start = report.periodStart { period["start"] = dateValues(start, in: language) }
+        if let end = report.periodEnd { period["end"] = dateValues(end, in: language) }
+        if !period.isEmpty { context["period"] = period }
+        if let status = report.status {
+            context["status"] = ["key": status.rawValue, "label": strings.text("status_" + status.rawValue, in: language)]
+        }
+        context["has_facts"] = report.municipality != nil || report.programme != nil || !period.isEmpty || report.status != nil
+            || !report.integrators.isEmpty || !report.partners.isEmpty || !report.topics.isEmpty
+        return context
+    }
+
+    // MARK: Contacts
+
+    private func contactContext(_ contact: ContactFields, page: Page) -> [String: Any] {
+        let language = page.language
+        var context: [String: Any] = [
+            "services": contact.services, "target_groups": contact.targetGroups,
+            "languages": contact.languages.map(languageValues),
+            "vcard_url": site.url(for: page.vcardFile),
+        ]
+        context["organization"] = contact.organization
+        if let category = contact.category { context["category"] = categoryValues(category, taxonomy: "categories", page: page) }
+        if let address = contact.address {
+            context["address"] = ["street": address.street ?? "", "postal_code": address.postalCode ?? "", "city": address.city ?? "", "line": address.singleLine]
+        }
+        if let map = mapLinks(geo: contact.geo, address: contact.address) { context["map"] = map }
+        if let phone = contact.phone { context["phone"] = ["text": phone.written, "uri": phone.telURI] }
+        if let email = contact.email { context["email"] = ["text": email, "uri": "mailto:" + email] }
+        if let website = contact.website {
+            context["website"] = ["url": website.absoluteString, "text": website.host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 } ?? website.absoluteString]
+        }
+        if let hours = contact.openingHours { context["opening_hours"] = openingHoursRows(hours, in: language) }
+        if let wheelchair = contact.wheelchair {
+            context["wheelchair"] = ["key": wheelchair.rawValue, "label": strings.text("wheelchair_" + wheelchair.rawValue, in: language)]
+        }
+        if let appointment = contact.appointment {
+            context["appointment"] = ["key": appointment.rawValue, "label": strings.text("appointment_" + appointment.rawValue, in: language)]
+        }
+        if let verified = contact.lastVerified { context["last_verified"] = dateValues(verified, in: language) }
+        return context
+    }
+
+    /// One row per weekday, and public holidays when the text names them.
+    func openingHoursRows(_ hours: OpeningHours, in language: LanguageCode) -> [String: Any] {
+        let days = Weekday.week + (hours.mentionsPublicHolidays ? [.publicHoliday] : [])
+        let rows = days.map { day -> [String: Any] in
+            let spans = hours.spans(on: day)
+            return [
+                "day": strings.text("weekday_" + day.code.lowercased(), in: language),
+                "spans": spans.map { "\($0.startText)–\($0.endText)" },
+                "is_closed": spans.isEmpty,
+            ]
+        }
+        return ["rows": rows, "text": hours.text]
+    }
+
+    /// A `geo:` link for phones' map apps and an OpenStreetMap link; nothing is embedded or loaded.
+    private func mapLinks(geo: GeoPoint?, address: PostalAddress?) -> [String: Any]? {
+        if let geo {
+            let lat = String(format: "%.6f", geo.latitude), lon = String(format: "%.6f", geo.longitude)
+            return ["geo_uri": "geo:\(lat),\(lon)", "osm_url": "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=18/\(lat)/\(lon)"]
+        }
+        guard let line = address?.singleLine, !line.isEmpty,
+            let query = line.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)
+        else { return nil }
+        return ["geo_uri": "geo:0,0?q=\(query)", "osm_url": "https://www.openstreetmap.org/search?query=\(query)"]
+    }
+
+    // MARK: Events
+
+    private func eventContext(_ event: EventFields, page: Page) -> [String: Any] {
+        let language = page.language
+        var context: [String: Any] = [
+            "all_day": event.allDay, "cancelled": event.cancelled, "is_recurring": event.recurrence != nil,
+            "languages": event.languages.map(languageValues), "ics_url": site.url(for: page.calendarFile),
+            "start": dateValues(event.start, in: language),
+        ]
+        if let end = event.end { context["end"] = dateValues(end, in: language) }
+        let schedule = page.schedule
+        context["is_upcoming"] = schedule?.isUpcoming ?? false
+        let dates = (schedule?.upcoming ?? []).map { occurrenceValues($0, event: event, duration: schedule?.duration ?? 0, in: language) }
+        context["next_dates"] = dates
+        context["when"] = dates.first ?? occurrenceValues(event.start.instant, event: event, duration: schedule?.duration ?? 0, in: language)
+        context["cost"] = event.cost
+        context["registration"] = event.registration?.absoluteString
+        if let category = event.category { context["category"] = categoryValues(category, taxonomy: "categories", page: page) }
+        if let id = page.eventPlace {
+            let place = site[id]
+            context["place"] = [
+                "title": place.title, "url": site.url(for: place.path), "lang": place.contentLanguage.rawValue,
+                "address": place.fields.contact?.address?.singleLine ?? "",
+            ]
+        } else if case .address(let text)? = event.location {
+            context["place"] = ["address": text]
+        }
+        if let id = page.eventOrganizer {
+            let organizer = site[id]
+            context["organizer"] = ["title": organizer.title, "url": site.url(for: organizer.path), "lang": organizer.contentLanguage.rawValue]
+        }
+        return context
+    }
+
+    /// One occurrence as text: "Dienstag, 14. Oktober 2025, 09:00–11:00 Uhr".
+    func occurrenceValues(_ start: Date, event: EventFields, duration: TimeInterval, in language: LanguageCode) -> [String: Any] {
+        let text = formatter.formatOccurrence(start: start, end: start.addingTimeInterval(duration), allDay: event.allDay, in: language)
+        let iso = event.allDay
+            ? formatter.iso8601(ContentDate(instant: start, hasTime: false, hasOffset: false))
+            : formatter.iso8601(ContentDate(instant: start, hasTime: true, hasOffset: false))
+        return ["text": text, "iso": iso]
+    }
+
+    // MARK: Shared
+
+    /// A spoken language by its own name: "العربية", with `lang` and `dir` for the reader's screen reader.
+    func languageValues(_ code: LanguageCode) -> [String: Any] {
+        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
+        return ["code": code.rawValue, "name": name.prefix(1).uppercased() + name.dropFirst(), "dir": code.usualDirection.rawValue]
+    }
+
+    /// A category's label from the UI strings (`category_<key>`), else as written.
+    func categoryLabel(_ category: String, in language: LanguageCode) -> String {
+        if let label = strings.optionalText("category_" + category, in: language) { return label }
+        let isKey = category.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" }
+        guard isKey else { return category }
+        let words = category.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    private func categoryValues(_ category: String, taxonomy: String, page: Page) -> [String: Any] {
+        ["key": category, "label": categoryLabel(category, in: page.language), "url": termURL(category, taxonomy: taxonomy, page: page) ?? ""]
+    }
+
+    private func termLinks(_ names: [String], taxonomy: String, page: Page) -> [[String: Any]] {
+        names.map { ["name": $0, "url": termURL($0, taxonomy: taxonomy, page: page) ?? ""] }
+    }
+
+    /// The term page of a value, when the page carries that term.
+    private func termURL(_ name: String, taxonomy: String, page: Page) -> String? {
+        let slug = Slug.make(from: name)
+        return page.terms.first { $0.taxonomy == taxonomy && $0.slug == slug }.map { site.url(for: site[$0.page].path) }
+    }
+
+    func dateValues(_ date: ContentDate, in language: LanguageCode) -> [String: Any] {
+        ["iso": formatter.iso8601(date), "text": formatter.format(date, in: language), "day": formatter.formatDay(date, in: language)]
+    }
+}
