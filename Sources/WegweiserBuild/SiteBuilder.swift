@@ -21,12 +21,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let config = try await run.step("Read site.yaml") { try $0.readConfig() }
-            // The theme's problems and the content's are reported together, in one run.
-            let loadedTheme = await run.attempt("Load theme") { try $0.loadTheme(config) }
-            let sources = try await run.step("Read content") { try await $0.readContent(config) }
-            guard let theme = loadedTheme else { throw DiagnosticError([]) }
-            let site = try await run.step("Assemble site") { try await $0.assemble(config, theme: theme, sources: sources) }
+            let (site, theme) = try await run.assembleSite()
             let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
             let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
@@ -35,13 +30,26 @@ public struct SiteBuilder: Sendable {
             run.report.pagesPerLanguage = site.languages.map { language in
                 (language.code, site.pages.count { page in page.language == language.code && page.kind != .notFound })
             }
-        } catch let error as DiagnosticError {
-            run.report.diagnostics.append(contentsOf: error.diagnostics)
         } catch {
-            run.report.diagnostics.error("\(error)", at: nil)
+            run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
         run.report.duration = clock.now - start
         return run.report
+    }
+
+    /// Reads and checks everything a build reads, without rendering or writing: for `wegweiser check`.
+    public func assemble() async -> (Site?, BuildReport) {
+        var run = BuildRun(options: options, fileSystem: fileSystem)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var site: Site?
+        do {
+            site = try await run.assembleSite().site
+        } catch {
+            run.report.diagnostics.append(contentsOf: error.diagnostics)
+        }
+        run.report.duration = clock.now - start
+        return (site, run.report)
     }
 }
 
@@ -54,6 +62,17 @@ struct LoadedTheme: Sendable {
 
 /// The state of one build.
 struct BuildRun {
+    /// The steps every build and check runs: settings, theme, content, model.
+    mutating func assembleSite() async throws(DiagnosticError) -> (site: Site, theme: LoadedTheme) {
+        let config = try await step("Read site.yaml") { try $0.readConfig() }
+        // The theme's problems and the content's are reported together, in one run.
+        let loadedTheme = await attempt("Load theme") { try $0.loadTheme(config) }
+        let sources = try await step("Read content") { try await $0.readContent(config) }
+        guard let theme = loadedTheme else { throw DiagnosticError([]) }
+        let site = try await step("Assemble site") { try await $0.assemble(config, theme: theme, sources: sources) }
+        return (site, theme)
+    }
+
     let options: BuildOptions
     let fileSystem: any FileSystem
     var report: BuildReport

@@ -50,17 +50,17 @@ struct BuildCommand: AsyncParsableCommand {
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if let now, parsedNow(now) == nil { throw ValidationError("--now must be ISO 8601, like 2026-01-31 or 2026-01-31T12:00:00Z, not '\(now)'.") }
+        if let now, Self.parseNow(now) == nil { throw ValidationError("--now must be ISO 8601, like 2026-01-31 or 2026-01-31T12:00:00Z, not '\(now)'.") }
     }
 
-    private func parsedNow(_ text: String) -> Date? {
+    static func parseNow(_ text: String) -> Date? {
         try? ContentDate.parse(text, timeZone: TimeZone(identifier: "UTC")!).get().instant
     }
 
     func run() async throws {
         let options = BuildOptions(
             sourceDirectory: source, outputDirectory: output, baseURL: baseURL, includeDrafts: drafts,
-            now: now.flatMap(parsedNow) ?? Date(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            now: now.flatMap(Self.parseNow) ?? Date(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let report = await SiteBuilder(options: options).build()
         let printer = ReportPrinter(format: format, quiet: quiet, verbose: verbose)
         printer.print(report)

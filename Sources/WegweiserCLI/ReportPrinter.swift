@@ -35,7 +35,7 @@ struct ReportPrinter {
         return "Built \(total) pages (\(perLanguage)) in \(Self.seconds(report.duration))\(warningText) → \(report.outputDirectory)"
     }
 
-    private func line(for diagnostic: Diagnostic) -> String {
+    func line(for diagnostic: Diagnostic) -> String {
         guard colors else { return diagnostic.description }
         let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1m"
         let location = diagnostic.location.map { "\u{1B}[1m\($0):\u{1B}[0m " } ?? ""
@@ -50,18 +50,20 @@ struct ReportPrinter {
             "files": report.filesWritten,
             "pages": Dictionary(uniqueKeysWithValues: report.pagesPerLanguage.map { ($0.language.rawValue, $0.count) }),
             "steps": report.steps.map { ["name": $0.name, "duration_ms": Self.millisecondsValue($0.duration)] },
-            "diagnostics": report.diagnostics.sorted.map { diagnostic -> [String: Any] in
-                var entry: [String: Any] = ["severity": diagnostic.severity.rawValue, "message": diagnostic.message]
-                if let location = diagnostic.location {
-                    entry["file"] = location.file
-                    entry["line"] = location.line
-                    entry["column"] = location.column
-                }
-                return entry
-            },
+            "diagnostics": report.diagnostics.sorted.map(Self.jsonObject),
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    static func jsonObject(_ diagnostic: Diagnostic) -> [String: Any] {
+        var entry: [String: Any] = ["severity": diagnostic.severity.rawValue, "message": diagnostic.message]
+        if let location = diagnostic.location {
+            entry["file"] = location.file
+            entry["line"] = location.line
+            entry["column"] = location.column
+        }
+        return entry
     }
 
     static func millisecondsValue(_ duration: Duration) -> Double {

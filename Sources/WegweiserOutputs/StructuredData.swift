@@ -15,9 +15,8 @@ public enum StructuredData {
         case .event(let event): object = self.event(event, page: page, site: site)
         case .none: return nil
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return nil }
-        // "</script>" inside a string would end the script element.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        // JSONText escapes "<", so "</script>" inside a value cannot end the script element.
+        return JSONText.encode(object)
     }
 
     private static func base(_ type: String, page: Page, site: Site) -> [String: Any] {

@@ -101,3 +101,19 @@ import WegweiserCore
         #expect(FileManager.default.fileExists(atPath: site.output + "/de/berichte/future/index.html"))
     }
 }
+
+@Suite struct StaleContactTests {
+    @Test func listsContactsVerifiedTooLongAgoOrNeverOncePerPlaceTheDateIsWritten() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        let options = BuildOptions(sourceDirectory: site.directory, now: ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z")!)
+        let (model, report) = await SiteBuilder(options: options).assemble()
+        #expect(report.succeeded)
+        let (stale, checked) = try #require(model).staleContacts(olderThan: 12)
+        #expect(checked == 3)
+        #expect(stale.map { $0.diagnostic.description.replacingOccurrences(of: site.directory + "/", with: "") } == [
+            "content/directory/office.de.md:15:16: warning: 'Bürgerbüro' was last verified on 2025-11-01, 13 months ago",
+            "data/directory/list.csv:3:1: warning: 'Café\nfür alle' has no last_verified date; add it when you have checked the entry",
+        ])
+    }
+}

@@ -44,3 +44,12 @@ import Testing
         #expect(Terminal.colorsEnabled(for: handle, environment: ["NO_COLOR": "1"]) == false)
     }
 }
+
+@Suite(.serialized) struct CheckCommandTests {
+    @Test func exitsWithOneWhenEntriesAreStaleAndZeroWhenNot() async {
+        let fixture = CLITests.fixture
+        #expect(await WegweiserCommand.run(arguments: ["check", "--source", fixture, "--stale", "6", "--now", "2026-12-01"]) == 1)
+        #expect(await WegweiserCommand.run(arguments: ["check", "--source", fixture, "--now", "2026-12-01", "--format", "json"]) == 0)
+        #expect(await WegweiserCommand.run(arguments: ["check", "--stale", "0"]) == 2)
+    }
+}

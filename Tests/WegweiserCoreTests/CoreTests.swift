@@ -133,3 +133,10 @@ import WegweiserCore
         #expect(try fileSystem.filesRecursively(under: "/site") == ["moved/a.md"])
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func writesSortedKeysAndEscapesWhatHTMLWouldRead() {
+        let json = JSONText.encode(["b": [1, 2.5, true, "x"], "a": "</script> & \"q\"\n"] as [String: Any])
+        #expect(json == #"{"a":"\u003c/script\u003e \u0026 \"q\"\n","b":[1,2.5,true,"x"]}"#)
+    }
+}

@@ -112,11 +112,15 @@ public struct LocalFileSystem: FileSystem {
         guard let directory = opendir(path) else { throw error(path) }
         defer { closedir(directory) }
         var result: [(name: String, type: Int32)] = []
+        // A dirent is only as long as its name: read the fields in place, never copy the whole struct
+        // (that reads past the end of the last record of readdir's buffer).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { result.append((name, Int32(entry.pointee.d_type))) }
+            let raw = UnsafeRawPointer(entry)
+            let name = String(cString: raw.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            let type = raw.load(fromByteOffset: typeOffset, as: UInt8.self)
+            if name != "." && name != ".." { result.append((name, Int32(type))) }
         }
         return result
     }

@@ -145,8 +145,7 @@ extension RenderContextBuilder {
 
     /// A spoken language by its own name: "العربية", with `lang` and `dir` for the reader's screen reader.
     func languageValues(_ code: LanguageCode) -> [String: Any] {
-        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
-        return ["code": code.rawValue, "name": name.prefix(1).uppercased() + name.dropFirst(), "dir": code.usualDirection.rawValue]
+        ["code": code.rawValue, "name": endonyms[code] ?? Self.endonym(code), "dir": code.usualDirection.rawValue]
     }
 
     /// A category's label from the UI strings (`category_<key>`), else as written.

@@ -3,6 +3,18 @@ import WegweiserContent
 import WegweiserCore
 import WegweiserSite
 
+/// Template values made once and shared by the tasks that render pages.
+// @unchecked: `values` is a `let` holding only value types (strings, numbers, booleans, and arrays and
+// dictionaries of them, as built by `siteValues`); nothing can mutate it after init, so sharing it
+// across tasks is safe.
+struct TemplateValues: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+}
+
 /// Builds what templates see: `site`, `page`, `items`, `pager`, `translations`, `alternates`, `i18n`
 /// (documented in docs/templates.md). Values are plain dictionaries and arrays, so Mustache reads
 /// them without reflection.
@@ -12,15 +24,32 @@ public struct RenderContextBuilder: Sendable {
     public let formatter: LocaleFormatter
     /// schema.org JSON-LD of a page, made by the outputs layer.
     public let structuredData: @Sendable (Page) -> String?
-    /// Languages with events, which have an `events.ics`.
-    private let languagesWithEvents: Set<LanguageCode>
+    /// Per language, the site values that every page shares.
+    private let siteValues: [LanguageCode: TemplateValues]
+    /// Languages by their own names ("العربية"), for every code the contacts and events name.
+    let endonyms: [LanguageCode: String]
 
     public init(site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }) {
         self.site = site
         self.strings = strings
         self.formatter = LocaleFormatter(config: site.config)
         self.structuredData = structuredData
-        self.languagesWithEvents = Set(site.pages.filter { $0.fields.event != nil }.map(\.language))
+        let withEvents = Set(site.pages.filter { $0.fields.event != nil }.map(\.language))
+        self.siteValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
+            (language.code, TemplateValues(Self.siteValues(site, language: language.code, hasEvents: withEvents.contains(language.code))))
+        })
+        var codes = Set<LanguageCode>()
+        for page in site.pages {
+            codes.formUnion(page.fields.contact?.languages ?? [])
+            codes.formUnion(page.fields.event?.languages ?? [])
+        }
+        self.endonyms = Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.endonym($0)) })
+    }
+
+    /// A language's name in itself, capitalised: "Deutsch", "Українська".
+    static func endonym(_ code: LanguageCode) -> String {
+        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The keys the tool itself reads from the UI strings.
@@ -49,8 +78,8 @@ public struct RenderContextBuilder: Sendable {
 
     // MARK: Site
 
-    private func siteContext(for page: Page) -> [String: Any] {
-        let language = page.language
+    /// The site's values in one language that are the same on every page: built once per language.
+    static func siteValues(_ site: Site, language: LanguageCode, hasEvents: Bool) -> [String: Any] {
         var context: [String: Any] = [
             "title": site.config.title(for: language),
             "base_url": site.config.baseURL.absoluteString,
@@ -61,9 +90,7 @@ public struct RenderContextBuilder: Sendable {
         ]
         if let home = site.homes[language] {
             context["home_url"] = site.url(for: site[home].path)
-            if languagesWithEvents.contains(language) {
-                context["events_ics_url"] = site.url(for: site[home].path.appending(file: "events.ics"))
-            }
+            if hasEvents { context["events_ics_url"] = site.url(for: site[home].path.appending(file: "events.ics")) }
             context["pages"] = site[home].children.map { id -> [String: Any] in
                 let page = site[id]
                 return ["title": page.title, "url": site.url(for: page.path), "lang": page.contentLanguage.rawValue,
@@ -71,6 +98,14 @@ public struct RenderContextBuilder: Sendable {
             }
             context["feed_url"] = site.url(for: site[home].path.appending(file: "feed.xml"))
         }
+        if let params = site.config.params?.templateValue { context["params"] = params }
+        return context
+    }
+
+    /// The navigation, with the section the page is in marked.
+    private func siteContext(for page: Page) -> [String: Any] {
+        let language = page.language
+        var context = siteValues[language]?.values ?? [:]
         let current = sectionAncestor(of: page)
         context["sections"] = site.topSections(in: language).map { section -> [String: Any] in
             ["title": section.title, "url": site.url(for: section.path), "is_current": section.id == current,
@@ -79,7 +114,6 @@ public struct RenderContextBuilder: Sendable {
         context["taxonomies"] = (site.taxonomyPages[language] ?? []).map { id -> [String: Any] in
             ["title": site[id].title, "url": site.url(for: site[id].path), "is_current": id == current]
         }
-        if let params = site.config.params?.templateValue { context["params"] = params }
         return context
     }
 

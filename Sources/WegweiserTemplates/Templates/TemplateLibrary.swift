@@ -13,6 +13,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses every layout and partial of `theme`; throws all problems at once.
     public init(theme: Theme) throws(DiagnosticError) {
+        HTMLEscaping.register()
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
         var keys: [String: SourceLocation] = [:]
@@ -21,11 +22,12 @@ public struct TemplateLibrary: Sendable {
             let file = files[name]!
             guard let text = diagnostics.collect({ try SourceText.decode(file.bytes, file: file.displayPath) }) else { continue }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    Self.describe(error.error),
-                    at: SourceLocation(file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber))
+                // The pragma stands on a line of its own before the template's first line.
+                let location = SourceLocation(
+                    file: file.displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber)
+                diagnostics.error(Self.describe(error.error), at: location)
                 continue
             } catch {
                 diagnostics.error("\(error)", at: SourceLocation(file: file.displayPath))

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import WegweiserBuild
+import WegweiserContent
+import WegweiserCore
+
+/// `wegweiser check`
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site without building it: content, settings, theme, and with --stale, the directory.",
+        discussion: """
+            Reads everything a build reads and reports every problem as file:line:column: error|warning: message.
+            With --stale MONTHS, also lists the directory entries whose last_verified date is older than that,
+            or missing. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong
+            command line.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder.", valueName: "DIR"))
+    var source = "."
+
+    @Option(name: .long, help: ArgumentHelp("List directory entries not verified for this many months.", valueName: "MONTHS"))
+    var stale: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The moment to check for, as ISO 8601 (without an offset: UTC).", valueName: "ISO8601"))
+    var now: String?
+
+    @Option(name: .long, help: "How to print the result: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let stale, stale < 1 { throw ValidationError("--stale must be at least 1 month.") }
+        if let now, BuildCommand.parseNow(now) == nil {
+            throw ValidationError("--now must be ISO 8601, like 2026-01-31 or 2026-01-31T12:00:00Z, not '\(now)'.")
+        }
+    }
+
+    func run() async throws {
+        let options = BuildOptions(sourceDirectory: source, now: now.flatMap(BuildCommand.parseNow) ?? Date())
+        let (site, report) = await SiteBuilder(options: options).assemble()
+        let (stale, checked) = site.map { site in self.stale.map { site.staleContacts(olderThan: $0) } ?? ([], 0) } ?? ([], 0)
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data((json(report: report, stale: stale, checked: checked) + "\n").utf8))
+        case .text:
+            let printer = ReportPrinter(format: .text, quiet: true, verbose: false)
+            let all = report.diagnostics.sorted + stale.map(\.diagnostic)
+            for diagnostic in all.sorted() { FileHandle.standardError.write(Data((printer.line(for: diagnostic) + "\n").utf8)) }
+            FileHandle.standardOutput.write(Data((summary(report: report, stale: stale, checked: checked) + "\n").utf8))
+        }
+        if !report.succeeded || !stale.isEmpty { throw ExitCode(1) }
+    }
+
+    private func summary(report: BuildReport, stale: [StaleContact], checked: Int) -> String {
+        var parts: [String] = []
+        let errors = report.diagnostics.errors.count, warnings = report.diagnostics.warnings.count
+        parts.append(errors == 0 ? "No errors" : "\(errors) error\(errors == 1 ? "" : "s")")
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if let months = self.stale {
+            parts.append("\(Set(stale.map(\.entry)).count) of \(checked) directory entries not verified within \(months) months")
+        }
+        return parts.joined(separator: ", ") + "."
+    }
+
+    private func json(report: BuildReport, stale: [StaleContact], checked: Int) -> String {
+        var object: [String: Any] = [
+            "succeeded": report.succeeded && stale.isEmpty,
+            "diagnostics": report.diagnostics.sorted.map(ReportPrinter.jsonObject),
+        ]
+        if let months = self.stale {
+            object["stale"] = [
+                "months": months, "checked": checked,
+                "entries": stale.map { entry -> [String: Any] in
+                    var item = ReportPrinter.jsonObject(entry.diagnostic)
+                    item["title"] = entry.title
+                    if let months = entry.months { item["months"] = months }
+                    return item
+                },
+            ]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
