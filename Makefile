@@ -6,7 +6,7 @@ PYTHON       ?= python3
 CONFIGURATION ?= debug
 BUILD_FLAGS  ?=
 BIN          := .build/$(CONFIGURATION)/wegweiser
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev nodejs chromium
 PY_STAMP     := .build/.python-requirements.stamp
 # Fixed "today" for the example site, so that `make site` is reproducible.
 SITE_NOW     ?= 2026-11-26T12:00:00Z
@@ -14,7 +14,12 @@ SITE_NOW     ?= 2026-11-26T12:00:00Z
 # Root installs directly; anyone else through sudo.
 SUDO := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all site build release test test-swift test-site golden deps system-deps python-deps format lint clean help
+# The shared benchmarks (corpus generator, Hugo site, search benchmark) live beside the repository.
+BENCH        ?= ../shared/bench
+BENCH_WORK   ?= .build/bench
+BENCH_ITEMS  ?= 10000
+
+.PHONY: all site build release test test-swift test-engine test-site golden deps system-deps python-deps format lint clean help bench bench-search
 
 all: site
 
@@ -22,6 +27,7 @@ help:
 	@echo "make site      install what is missing, build the tool, build content/ into output/"
 	@echo "make test      install what is missing, run every test"
 	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
+	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
 	@echo "make format    format the Swift sources with swift-format"
 
@@ -52,17 +58,34 @@ site: build
 
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(MAKE) test-swift test-site
+	$(MAKE) test-swift test-engine test-site
 
 test-swift:
 	$(SWIFT) test --skip-build --parallel $(BUILD_FLAGS)
+
+# The search engine (engine.mjs) in Node, on a fixture site the debug binary builds.
+test-engine: build
+	WEGWEISER=$(BIN) node --test Tests/SearchEngine/
 
 # End-to-end checks of the built example site with independent parsers (Python).
 test-site: build
 	$(PYTHON) -m pytest -q Tests/SiteChecks
 
 golden: build
-	WEGWEISER_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests $(BUILD_FLAGS)
+	WEGWEISER_RECORD_GOLDEN=1 $(SWIFT) test --filter "GoldenSiteTests|recordedAnalyzers" $(BUILD_FLAGS)
+
+# Search: Wegweiser against Pagefind 1.5.2 on the six-language benchmark (quality, bytes, times), then
+# the engine on a generated site of BENCH_ITEMS pages per language (bytes of a first query, query times).
+bench-search:
+	@test -d $(BENCH)/search || { echo "error: no benchmark at $(BENCH)/search; set BENCH=path/to/bench"; exit 2; }
+	$(MAKE) release
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	rm -rf $(BENCH_WORK)/search $(BENCH_WORK)/scale-corpus $(BENCH_WORK)/scale-site
+	mkdir -p $(BENCH_WORK)
+	$(BENCH)/search/run_all.sh .build/release/wegweiser $(BENCH_WORK)/search
+	$(PYTHON) $(BENCH)/gen_corpus.py $(BENCH_WORK)/scale-corpus --items $(BENCH_ITEMS) --langs de,ar --force
+	.build/release/wegweiser build --source $(BENCH_WORK)/scale-corpus --output $(BENCH_WORK)/scale-site --quiet
+	node Benchmarks/search_scale.mjs $(BENCH_WORK)/scale-site
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Plugins Package.swift

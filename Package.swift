@@ -32,9 +32,13 @@ let package = Package(
                 "WegweiserCore", "WegweiserContent", "WegweiserSite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            plugins: ["EmbedDefaultTheme"]
+            plugins: ["EmbedFiles"]
         ),
-        .target(name: "WegweiserOutputs", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"]),
+        .target(name: "WegweiserSearch", dependencies: ["WegweiserCore"], exclude: ["Engine"], plugins: ["EmbedFiles"]),
+        .target(
+            name: "WegweiserOutputs",
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserSearch"]
+        ),
         .target(
             name: "WegweiserBuild",
             dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"]
@@ -48,9 +52,10 @@ let package = Package(
         ),
         .executableTarget(name: "wegweiser", dependencies: ["WegweiserCLI"]),
 
-        // Build-time only: turns themes/default/ into Swift source, so the theme ships inside the binary.
-        .executableTarget(name: "ThemeEmbedder", path: "Sources/ThemeEmbedder"),
-        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        // Build-time only: turns themes/default/ and the search engine into Swift source, so they ship
+        // inside the binary.
+        .executableTarget(name: "FileEmbedder", path: "Sources/FileEmbedder"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["FileEmbedder"]),
 
         // Shared by the test targets: sites assembled in memory.
         .target(
@@ -61,6 +66,7 @@ let package = Package(
         .testTarget(name: "WegweiserContentTests", dependencies: ["WegweiserContent"]),
         .testTarget(name: "WegweiserSiteTests", dependencies: ["WegweiserSite", "WegweiserTestSupport"]),
         .testTarget(name: "WegweiserTemplatesTests", dependencies: ["WegweiserTemplates", "WegweiserTestSupport"]),
+        .testTarget(name: "WegweiserSearchTests", dependencies: ["WegweiserSearch"], exclude: ["Fixtures"]),
         .testTarget(name: "WegweiserOutputsTests", dependencies: ["WegweiserOutputs", "WegweiserTestSupport"]),
         .testTarget(
             name: "WegweiserBuildTests",

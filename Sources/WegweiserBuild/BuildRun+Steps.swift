@@ -87,6 +87,7 @@ extension BuildRun {
         for language in config.languages.map(\.code) {
             labels.taxonomyTitles[language] = Dictionary(uniqueKeysWithValues: config.taxonomies.map { ($0.name, strings.text("taxonomy_" + $0.name, in: language)) })
             labels.notFoundTitles[language] = strings.text("not_found_title", in: language)
+            labels.searchTitles[language] = strings.text("search_title", in: language)
             labels.footnoteBackLabels[language] = strings.text("footnote_back", in: language)
             labels.categoryNames[language] = strings.tables[language]?.reduce(into: [:]) { names, entry in
                 if entry.key.hasPrefix("category_") { names[String(entry.key.dropFirst("category_".count))] = entry.value }

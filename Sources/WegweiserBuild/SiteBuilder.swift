@@ -24,11 +24,12 @@ public struct SiteBuilder: Sendable {
             let (site, theme) = try await run.assembleSite()
             let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
             let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
+            let search = try await run.step("Search indexes") { [jobs = options.jobs] _ in await SearchIndexFiles.files(for: site, jobs: jobs) }
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
-            let files = pages + outputs
+            let files = pages + outputs + search
             try await run.step("Write output") { run in try await run.write(files, copies: copies) }
             run.report.pagesPerLanguage = site.languages.map { language in
-                (language.code, site.pages.count { page in page.language == language.code && page.kind != .notFound })
+                (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
             }
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)

@@ -15,6 +15,6 @@ enum XMLText {
 extension Site {
     /// Pages that are worth listing in feeds and sitemaps: every real page and list, no fallback copies.
     var publishedPages: [Page] {
-        pages.filter { $0.kind != .notFound && !$0.isFallback }
+        pages.filter { !$0.kind.isUtility && !$0.isFallback }
     }
 }

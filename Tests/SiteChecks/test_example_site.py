@@ -68,7 +68,7 @@ def test_no_inline_script_style_or_event_handler(site):
         text = path.read_text()
         # Only data (JSON-LD) and scripts from the site's own files; nothing a CSP would block.
         for script in re.findall(r"<script[^>]*>", text):
-            assert 'type="application/ld+json"' in script or re.fullmatch(r'<script src="/assets/[\w.-]+\.js" defer>', script), script
+            assert 'type="application/ld+json"' in script or re.fullmatch(r'<script (src="/assets/[\w.-]+\.js" defer|type="module" src="/assets/[\w.-]+\.js")>', script), script
         assert not re.search(r"<script(?! type=\"application/ld\+json\")[^>]*>[^<]", text), path
         assert "<style" not in text, path
         assert not re.search(r"\sstyle=", text), path

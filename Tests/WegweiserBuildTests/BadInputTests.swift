@@ -77,6 +77,18 @@ import WegweiserCore
             text: "+++\ntitle = \"Beta\"\ndate = 2025-04-01\nweight = one\n+++\nText\n",
             expected: "content/reports/beta.de.md:4:10: error: 'one' is not a TOML value"),
         Case(
+            name: "a search flag that is not a boolean", file: "content/reports/alpha.de.md",
+            text: "---\ntitle: Alpha\nsearch: hidden\n---\nText\n",
+            expected: "content/reports/alpha.de.md:3:9: error: 'search' must be true or false, not 'hidden'"),
+        Case(
+            name: "a section where the search page belongs", file: "content/search/_index.de.md",
+            text: "---\ntitle: Suche\n---\n",
+            expected: "content/search/_index.de.md:1:1: error: this page takes the address /de/search/, which the site's search page needs"),
+        Case(
+            name: "a search index split below a kilobyte", file: "site.yaml",
+            text: "title: T\nbase_url: https://example.org/\nlanguages: [de, en, ar]\nsearch: {split_above: 100}\n",
+            expected: "site.yaml:4:23: error: 'split_above' is a size in bytes and must be at least 1024"),
+        Case(
             name: "a malformed i18n file", file: "i18n/de.yaml",
             text: "made_with: [a, b]\n",
             expected: "i18n/de.yaml:1:12: error: 'made_with' must be a text"),

@@ -52,7 +52,9 @@ import WegweiserCore
         let reports = await [first, second]
         #expect(reports.allSatisfy { $0.succeeded })
         let golden = try FixtureSite.snapshot(of: FixtureSite.golden.appending(path: "small").path)
-        #expect(try FixtureSite.snapshot(of: site.output) == golden)
+        var built = try FixtureSite.snapshot(of: site.output)
+        built.removeValue(forKey: "search/engine.mjs")  // not recorded: see GoldenSiteTests
+        #expect(built == golden)
     }
 
     @Test func reportsTwoThingsThatWantTheSameFile() async throws {

@@ -31,6 +31,16 @@ import WegweiserCore
         #expect(config.missingTranslation == .fallback)
     }
 
+    @Test(arguments: [
+        ("", true, 256 * 1024), ("search: false\n", false, 256 * 1024), ("search: {enabled: true, split_above: 4096}\n", true, 4096),
+        ("search: {enabled: no}\n", false, 256 * 1024),
+    ])
+    func readsTheSearchSettings(line: String, enabled: Bool, splitAbove: Int) throws {
+        let (config, diagnostics) = try SiteConfigLoader.load("title: T\nbase_url: https://x.org/\nlanguages: [de]\n" + line, file: "site.yaml")
+        #expect(diagnostics.all.isEmpty)
+        #expect(config.search == SearchSettings(enabled: enabled, splitAbove: splitAbove))
+    }
+
     @Test func namesLanguagesByThemselvesWhenNotGiven() throws {
         let (config, _) = try SiteConfigLoader.load("title: T\nbase_url: https://x.org/\nlanguages: [de, uk, ar]\n", file: "site.yaml")
         #expect(config.languages.map(\.name) == ["Deutsch", "Українська", "العربية"])
@@ -51,6 +61,10 @@ import WegweiserCore
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nmissing_translation: hide\n", "site.yaml:4:22: error: 'missing_translation' must be fallback or omit"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\npaginate: 0\n", "site.yaml:4:11: error: 'paginate' must be at least 1"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nlanguage: de\n", "site.yaml:4:1: warning: unknown setting 'language'; did you mean 'languages'?"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: maybe\n", "site.yaml:4:9: error: 'search' must be true or false, not 'maybe'"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: [a]\n", "site.yaml:4:9: error: 'search' must be true, false or a map"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: {split_above: 512}\n", "site.yaml:4:23: error: 'split_above' is a size in bytes"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: {enable: false}\n", "site.yaml:4:10: warning: unknown search setting 'enable'; did you mean 'enabled'?"),
     ])
     func reportsBadSettingsAtTheirLine(text: String, expected: String) {
         var messages: [String] = []

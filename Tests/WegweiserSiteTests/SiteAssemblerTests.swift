@@ -28,6 +28,17 @@ import WegweiserTestSupport
         #expect(try #require(site.page(at: "/de/reports/b/")).isFallback == false)
     }
 
+    @Test func givesEveryLanguageASearchPageLinkedAcrossLanguages() async throws {
+        let site = try await SiteFixture(["_index.de.md": page("Start"), "a.de.md": page("A")]).site()
+        for language in ["de", "en", "ar"] {
+            let search = try #require(site.page(at: "/\(language)/search/"))
+            #expect(search.kind == .search && search.kind.isUtility)
+            #expect(site.searchPages[LanguageCode(language)!] == search.id)
+            #expect(site.searchIndexPath(in: LanguageCode(language)!)?.description == "/\(language)/search-index.json")
+        }
+        #expect(site.translationGroups["search"]?.count == 3)
+    }
+
     @Test func leavesMissingTranslationsOutWithOmit() async throws {
         var fixture = SiteFixture(["reports/b.de.md": page("Nur Deutsch"), "reports/c.en.md": page("English only")])
         fixture.siteYAML += "\nmissing_translation: omit\n"

@@ -76,6 +76,7 @@ public struct SiteConfig: Sendable {
     public var params: DataNode?
     /// The file it came from, for messages about it.
     public var file: String
+    public var search = SearchSettings()
 
     public init(
         titles: [LanguageCode: String], baseURL: URL, timeZone: TimeZone, defaultLanguage: LanguageCode,
@@ -125,5 +126,18 @@ public struct SiteConfig: Sendable {
         }
         if !chain.contains(defaultLanguage) { chain.append(defaultLanguage) }
         return chain
+    }
+}
+
+/// `search:` in site.yaml: `search: false`, or `{enabled: true, split_above: 262144}`.
+public struct SearchSettings: Sendable, Hashable {
+    /// Whether the site has a search page and indexes.
+    public var enabled = true
+    /// A language's index larger than this many bytes is split into shards loaded on demand.
+    public var splitAbove = 256 * 1024
+
+    public init(enabled: Bool = true, splitAbove: Int = 256 * 1024) {
+        self.enabled = enabled
+        self.splitAbove = splitAbove
     }
 }

@@ -5,7 +5,7 @@ import WegweiserCore
 public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "base_url", "time_zone", "default_language", "languages", "missing_translation", "theme",
-        "paginate", "feed_limit", "markdown", "taxonomies", "params",
+        "paginate", "feed_limit", "markdown", "taxonomies", "params", "search",
     ]
 
     /// Parses site.yaml text; `file` is the path shown in messages.
@@ -54,12 +54,42 @@ private struct SettingReader {
         let hardBreaks = markdown?["hard_line_breaks"].flatMap { node in diagnostics.collect { try node.bool(for: "hard_line_breaks") } } ?? false
         let taxonomies = readTaxonomies()
         let theme = readName("theme") ?? "default"
+        let search = readSearch()
         guard let baseURL, let defaultLanguage, !languages.isEmpty else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             titles: titles, baseURL: baseURL, timeZone: timeZone, defaultLanguage: defaultLanguage,
             languages: languages, missingTranslation: policy, theme: theme,
             themeLocation: root["theme"]?.location, paginate: paginate, feedLimit: feedLimit,
             unsafeHTML: unsafeHTML, hardLineBreaks: hardBreaks, taxonomies: taxonomies, params: root["params"], file: file)
+        config.search = search
+        return config
+    }
+
+    /// `search: false`, or a map of `enabled` and `split_above` (bytes, at least 1024).
+    private mutating func readSearch() -> SearchSettings {
+        var settings = SearchSettings()
+        guard let node = root["search"] else { return settings }
+        if case .scalar = node.value {
+            settings.enabled = diagnostics.collect { try node.bool(for: "search") } ?? true
+            return settings
+        }
+        guard case .map(let entries) = node.value else {
+            diagnostics.error("'search' must be true, false or a map like {enabled: true, split_above: 262144}", at: node.location)
+            return settings
+        }
+        let known = ["enabled", "split_above"]
+        for entry in entries where !known.contains(entry.key) {
+            diagnostics.warning("unknown search setting '\(entry.key)'\(Suggestions.hint(for: entry.key, in: known))", at: entry.keyLocation)
+        }
+        if let enabled = node["enabled"] { settings.enabled = diagnostics.collect { try enabled.bool(for: "enabled") } ?? true }
+        if let split = node["split_above"], let bytes = diagnostics.collect({ try split.int(for: "split_above") }) {
+            if bytes < 1024 {
+                diagnostics.error("'split_above' is a size in bytes and must be at least 1024", at: split.location)
+            } else {
+                settings.splitAbove = bytes
+            }
+        }
+        return settings
     }
 
     private var fileStart: SourceLocation { SourceLocation(file: file) }

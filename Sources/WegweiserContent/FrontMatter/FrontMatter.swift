@@ -47,6 +47,8 @@ public struct FrontMatter: Sendable {
     public var image: PageImage?
     /// A section's own page size for its list (in `_index` files).
     public var paginate: Int?
+    /// Whether the site's search lists the page (`search: false` leaves it out).
+    public var search = true
     /// Every front matter key and its value, for templates (`page.params.x`) and typed content.
     public var params: [String: DataNode] = [:]
     /// Where each key's value was written, for messages that concern a field.
@@ -57,7 +59,7 @@ public struct FrontMatter: Sendable {
     /// The keys read here; others are a page type's or the site's own.
     public static let commonKeys = [
         "title", "date", "lastmod", "draft", "slug", "summary", "description", "weight", "translationKey", "aliases", "type",
-        "layout", "image", "paginate",
+        "layout", "image", "paginate", "search",
     ]
 
     /// Reads `node` (nil when the file has no front matter). Errors are collected, so that one run
@@ -102,6 +104,7 @@ public struct FrontMatter: Sendable {
         case "date": date = diagnostics.collect { try value.date(for: "date", timeZone: timeZone) }
         case "lastmod": lastmod = diagnostics.collect { try value.date(for: "lastmod", timeZone: timeZone) }
         case "draft": draft = diagnostics.collect { try value.bool(for: "draft") } ?? false
+        case "search": search = diagnostics.collect { try value.bool(for: "search") } ?? true
         case "weight": weight = diagnostics.collect { try value.int(for: "weight") }
         case "translationKey": translationKey = diagnostics.collect { try value.nonEmptyString(for: "translationKey") }
         case "type": type = diagnostics.collect { try value.nonEmptyString(for: "type") }

@@ -12,7 +12,7 @@ public enum JSONText {
 
     private static func write(_ value: Any, into output: inout String) {
         switch value {
-        case let text as String: writeString(text, into: &output)
+        case let text as String: appendQuoted(text, to: &output)
         case let flag as Bool: output += flag ? "true" : "false"
         case let number as Int: output += String(number)
         case let number as Double:
@@ -21,7 +21,7 @@ public enum JSONText {
             output += "{"
             for (index, key) in object.keys.sorted().enumerated() {
                 if index > 0 { output += "," }
-                writeString(key, into: &output)
+                appendQuoted(key, to: &output)
                 output += ":"
                 write(object[key]!, into: &output)
             }
@@ -38,7 +38,8 @@ public enum JSONText {
         }
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
+    /// Appends `text` as a JSON string, for writers that build large JSON by hand.
+    public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

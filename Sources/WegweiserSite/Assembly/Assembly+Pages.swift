@@ -106,6 +106,7 @@ extension Page {
         self.isFallback = isFallback
         contentLanguage = source.language
         isDraft = frontMatter.draft
+        isSearchable = frontMatter.search
         isFuture = frontMatter.date.map { $0.instant > now } ?? false
         sourcePath = source.displayPath
         fieldLocations = frontMatter.locations

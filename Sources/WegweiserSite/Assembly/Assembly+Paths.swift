@@ -14,11 +14,24 @@ extension Assembly {
             let other = site[first]
             // Fallback copies repeat the conflict of their originals, which is reported already.
             if page.isFallback && other.isFallback { continue }
-            let otherName = other.sourcePath ?? "the generated \(other.kind.rawValue) page"
+            if page.sourcePath == nil || other.sourcePath == nil {
+                reportGeneratedPageConflict(page, other)
+                continue
+            }
             diagnostics.error(
-                "this page and \(otherName) both claim the address \(page.path); give one of them another 'slug'",
+                "this page and \(other.sourcePath!) both claim the address \(page.path); give one of them another 'slug'",
                 at: page.location(of: "slug") ?? other.location(of: "slug"))
         }
+    }
+
+    /// A content page on the address of a page the site makes itself (search, 404, a taxonomy list).
+    private mutating func reportGeneratedPageConflict(_ a: Page, _ b: Page) {
+        let (content, generated) = a.sourcePath == nil ? (b, a) : (a, b)
+        guard content.sourcePath != nil, !content.isFallback else { return }
+        let remedy = generated.kind == .search ? ", or turn the search off with 'search: false' in site.yaml" : ""
+        diagnostics.error(
+            "this page takes the address \(content.path), which the site's \(generated.kind.rawValue) page needs; give it another 'slug'\(remedy)",
+            at: content.location(of: "slug"))
     }
 
     /// Redirect pages for `aliases`; an alias may not take the address of a page or of another alias.

@@ -93,6 +93,19 @@ extension Assembly {
         }
     }
 
+    /// One search page per language, at `/<lang>/search/`.
+    mutating func addSearchPages() {
+        for language in config.languages.map(\.code) {
+            guard let home = site.homes[language] else { continue }
+            var page = Page(
+                id: nextID, kind: .search, language: language, contentLanguage: language,
+                path: site[home].path.appending("search"), title: labels.searchTitles[language] ?? "Search", type: "search",
+                section: "", translationKey: "search", pageSize: config.paginate)
+            page.parent = home
+            site.searchPages[language] = append(page)
+        }
+    }
+
     /// Indexes every page by translation key and language, for switchers and links.
     mutating func linkTranslations() {
         var groups: [String: [LanguageCode: PageID]] = [:]

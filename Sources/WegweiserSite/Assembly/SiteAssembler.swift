@@ -29,6 +29,7 @@ public struct SiteAssembler: Sendable {
         }
         assembly.addTaxonomies()
         assembly.addNotFoundPages()
+        if config.search.enabled { assembly.addSearchPages() }
         assembly.linkTranslations()
         // Events refer to contacts in their own language, which needs the translations linked.
         assembly.resolveEventReferences()

@@ -5,14 +5,17 @@ public struct SiteLabels: Sendable {
     /// Taxonomy key → its title per language ("tags" → "Schlagwörter").
     public var taxonomyTitles: [LanguageCode: [String: String]]
     public var notFoundTitles: [LanguageCode: String]
+    public var searchTitles: [LanguageCode: String]
     public var footnoteBackLabels: [LanguageCode: String]
     /// Category key → its name per language (`language-cafe` → "Sprachcafé"), for term pages.
     public var categoryNames: [LanguageCode: [String: String]]
 
     public init(
         taxonomyTitles: [LanguageCode: [String: String]] = [:], notFoundTitles: [LanguageCode: String] = [:],
-        footnoteBackLabels: [LanguageCode: String] = [:], categoryNames: [LanguageCode: [String: String]] = [:]
+        footnoteBackLabels: [LanguageCode: String] = [:], categoryNames: [LanguageCode: [String: String]] = [:],
+        searchTitles: [LanguageCode: String] = [:]
     ) {
+        self.searchTitles = searchTitles
         self.taxonomyTitles = taxonomyTitles
         self.notFoundTitles = notFoundTitles
         self.footnoteBackLabels = footnoteBackLabels

@@ -22,9 +22,14 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     /// The pages that carry one term: `/de/tags/wohnen/`.
     case term
     case notFound = "404"
+    /// The search page of a language: `/de/search/`.
+    case search
 
     /// Whether the page lists other pages (and so can be paginated).
     public var isList: Bool { self == .home || self == .section || self == .term || self == .taxonomy }
+
+    /// Pages that are tools of the site rather than content: left out of sitemaps, feeds and search.
+    public var isUtility: Bool { self == .notFound || self == .search }
 }
 
 /// A term of a taxonomy as a page shows it: `Wohnen` → `/de/tags/wohnen/`.
@@ -123,6 +128,8 @@ public struct Page: Sendable, Identifiable {
     /// Shown with another language's text because this language has no translation.
     public var isFallback = false
     public var isDraft = false
+    /// Listed by the site's search (front matter `search: false` leaves a page out).
+    public var isSearchable = true
     public var isFuture = false
     public var layout: String?
     public var image: PageImage?

@@ -53,6 +53,7 @@ public struct Site: Sendable {
     public internal(set) var pages: [Page] = []
     public internal(set) var homes: [LanguageCode: PageID] = [:]
     public internal(set) var notFoundPages: [LanguageCode: PageID] = [:]
+    public internal(set) var searchPages: [LanguageCode: PageID] = [:]
     /// Translation key → the page of each language (fallback pages included).
     public internal(set) var translationGroups: [String: [LanguageCode: PageID]] = [:]
     /// Per language, the taxonomy pages in configuration order.
@@ -90,6 +91,14 @@ public struct Site: Sendable {
     public func topSections(in language: LanguageCode) -> [Page] {
         guard let home = homes[language] else { return [] }
         return self[home].subsections.map { self[$0] }
+    }
+
+    /// The search engine's module, the same for every language: `/search/engine.mjs`.
+    public static let searchEnginePath = URLPath(segments: ["search", "engine.mjs"], isDirectory: false)
+
+    /// A language's search index: `/de/search-index.json` (with `/de/search-index/` when split).
+    public func searchIndexPath(in language: LanguageCode) -> URLPath? {
+        homes[language].map { self[$0].path.appending(file: "search-index.json") }
     }
 
     /// The path as a link inside the site, with the base URL's path: `/sub/de/reports/`.

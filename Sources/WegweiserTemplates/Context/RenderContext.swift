@@ -53,7 +53,7 @@ public struct RenderContextBuilder: Sendable {
     }
 
     /// The keys the tool itself reads from the UI strings.
-    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "home"]
+    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "home", "search_title"]
 
     /// The whole context of one output page.
     public func context(for page: Page, pager: PagerPage) -> [String: Any] {
@@ -98,6 +98,11 @@ public struct RenderContextBuilder: Sendable {
             }
             context["feed_url"] = site.url(for: site[home].path.appending(file: "feed.xml"))
         }
+        if let search = site.searchPages[language], let index = site.searchIndexPath(in: language) {
+            context["search_url"] = site.url(for: site[search].path)
+            context["search_index_url"] = site.url(for: index)
+            context["search_engine_url"] = site.url(for: Site.searchEnginePath)
+        }
         if let params = site.config.params?.templateValue { context["params"] = params }
         return context
     }
@@ -121,7 +126,7 @@ public struct RenderContextBuilder: Sendable {
     private func sectionAncestor(of page: Page) -> PageID? {
         var current: Page? = page
         while let candidate = current, let parent = candidate.parent {
-            if site[parent].kind == .home { return candidate.kind == .notFound ? nil : candidate.id }
+            if site[parent].kind == .home { return candidate.kind.isUtility ? nil : candidate.id }
             current = site[parent]
         }
         return nil

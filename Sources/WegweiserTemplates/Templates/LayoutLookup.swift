@@ -11,6 +11,7 @@ import WegweiserSite
 /// | taxonomy | `<taxonomy>/taxonomy`, `_default/taxonomy`, `_default/list` |
 /// | term | `<taxonomy>/term`, `_default/term`, `_default/list` |
 /// | 404 | `404`, `_default/404` |
+/// | search | `search`, `_default/search` |
 public enum LayoutLookup {
     public static func candidates(for page: Page) -> [String] {
         switch page.kind {
@@ -27,6 +28,8 @@ public enum LayoutLookup {
             return ["\(page.taxonomy ?? page.type)/term", "_default/term", "_default/list"]
         case .notFound:
             return ["404", "_default/404"]
+        case .search:
+            return ["search", "_default/search"]
         }
     }
 

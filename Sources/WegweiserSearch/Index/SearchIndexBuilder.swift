@@ -1,0 +1,185 @@
+import Foundation
+import WegweiserCore
+
+/// How an index is laid out; the defaults suit sites from ten pages to tens of thousands.
+public struct SearchIndexOptions: Sendable, Hashable {
+    /// Up to this size (bytes of JSON) the index is one file; above it, a small manifest and shards.
+    public var splitAbove = 256 * 1024
+    /// The size a term shard aims at (about a third of it gzipped).
+    public var shardSize = 16 * 1024
+    /// Documents per file of document records, in a split index.
+    public var documentsPerFile = 20
+    /// A term lists at most this many pages, those where it weighs most: a word on every page finds
+    /// nothing in particular, and its list would cost a reader more than it tells.
+    public var maximumPostings = 1000
+    /// Characters of text kept per page for its excerpt.
+    public var excerptLength = 500
+
+    public init() {}
+}
+
+/// A term's pages, ascending, with its weight in each (1…255).
+struct Postings: Sendable, Hashable {
+    var documents: [Int32] = []
+    var impacts: [UInt8] = []
+}
+
+/// A language's index in memory, before it is written as files.
+public struct SearchIndex: Sendable {
+    public let language: LanguageCode
+    public let rules: StemRules
+    public let documents: [SearchDocument]
+    let excerpts: [String]
+    let terms: [String: Postings]
+    public let options: SearchIndexOptions
+
+    /// Every term, in the order JavaScript sorts strings (by UTF-16 code units), which the engine's
+    /// lookup of shards relies on.
+    public var vocabulary: [String] { terms.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) } }
+
+    /// The pages of a term with their weights, for tests and tools.
+    public func postings(of term: String) -> [(document: Int, impact: Int)] {
+        guard let postings = terms[term] else { return [] }
+        return zip(postings.documents, postings.impacts).map { (Int($0), Int($1)) }
+    }
+}
+
+/// Builds the index of one language: BM25F weights per term and page, computed at build time so that
+/// a query only adds numbers.
+public struct SearchIndexBuilder: Sendable {
+    public let language: LanguageCode
+    public var options: SearchIndexOptions
+
+    /// BM25's saturation (k1): how quickly more occurrences of a word stop adding weight. Above the
+    /// usual 1.2 because the field weights already multiply each occurrence.
+    static let saturation = 1.4
+
+    public init(language: LanguageCode, options: SearchIndexOptions = SearchIndexOptions()) {
+        self.language = language
+        self.options = options
+    }
+
+    public func build(_ documents: [SearchDocument], jobs: Int = 1) async -> SearchIndex {
+        let documents = documents.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        let analyzer = TextAnalyzer(language: language)
+        let excerptLength = options.excerptLength
+        // Chunks of pages share a cache of stems: most words recur from page to page.
+        let chunks = stride(from: 0, to: documents.count, by: 64).map { Array(documents[$0..<min($0 + 64, documents.count)]) }
+        let analyzed = await chunks.concurrentMap(jobs: jobs, chunkSize: 1) { chunk in
+            var stems: [String: String] = [:]
+            return chunk.map { AnalyzedDocument($0, analyzer: analyzer, excerptLength: excerptLength, stems: &stems) }
+        }.flatMap { $0 }
+        var terms = await weigh(analyzed, jobs: jobs)
+        if analyzer.rules.joinsCompounds, estimatedSize(of: terms, documents: analyzed) > options.splitAbove {
+            addCompoundParts(to: &terms)
+        }
+        return SearchIndex(
+            language: language, rules: analyzer.rules, documents: documents, excerpts: analyzed.map(\.excerpt),
+            terms: quantize(terms), options: options)
+    }
+
+    /// BM25F: per field, occurrences weighted and normalized by the field's length, summed, then
+    /// saturated and multiplied by the term's rarity.
+    private func weigh(_ documents: [AnalyzedDocument], jobs: Int) async -> [String: [(Int32, Double)]] {
+        var totalLengths = SIMD8<Double>()
+        var frequency: [String: Int] = [:]
+        for document in documents {
+            totalLengths += document.lengths
+            for term in document.counts.keys { frequency[term, default: 0] += 1 }
+        }
+        let averageLengths = (totalLengths / Double(max(1, documents.count))).replacing(with: 1, where: totalLengths .< Double(max(1, documents.count)))
+        var weights = SIMD8<Double>(), lengthNormalization = SIMD8<Double>()
+        for field in SearchField.allCases {
+            weights[field.rawValue] = field.weight
+            lengthNormalization[field.rawValue] = field.lengthNormalization
+        }
+        let count = Double(documents.count)
+        let impacts = await documents.concurrentMap(jobs: jobs, chunkSize: 64) { [frequency, weights, lengthNormalization] document -> [(String, Double)] in
+            let norm = 1 - lengthNormalization + lengthNormalization * document.lengths / averageLengths
+            let fieldWeights = weights / norm
+            return document.counts.map { term, occurrences in
+                let tf = (occurrences * fieldWeights).sum()
+                let df = Double(frequency[term]!)
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                return (term, idf * tf * (Self.saturation + 1) / (tf + Self.saturation))
+            }
+        }
+        var postings: [String: [(Int32, Double)]] = [:]
+        postings.reserveCapacity(frequency.count)
+        for (index, list) in impacts.enumerated() {
+            for (term, impact) in list { postings[term, default: []].append((Int32(index), impact)) }
+        }
+        return postings
+    }
+
+    /// Lists a compound under the words it ends or starts with, where the index knows them as words of
+    /// their own ("Migrationsberatung" under "beratung"), with less weight than the word itself. A split
+    /// index needs this: its engine cannot scan the whole vocabulary for words that contain the query.
+    private func addCompoundParts(to terms: inout [String: [(Int32, Double)]]) {
+        let vocabulary = Set(terms.keys)
+        var additions: [String: [Int32: Double]] = [:]
+        for (term, postings) in terms {
+            let scalars = Array(term.unicodeScalars)
+            guard scalars.count >= 9 else { continue }
+            var parts = Set<String>()
+            for split in 4...(scalars.count - 5) {
+                let head = String(String.UnicodeScalarView(scalars[split...]))
+                if vocabulary.contains(head) { parts.insert(head) }
+                let modifier = String(String.UnicodeScalarView(scalars[..<split]))
+                if vocabulary.contains(modifier) { parts.insert(modifier) }
+            }
+            for part in parts {
+                for (document, impact) in postings {
+                    additions[part, default: [:]][document] = max(additions[part]?[document] ?? 0, impact * 0.6)
+                }
+            }
+        }
+        for (part, documents) in additions {
+            var merged = Dictionary(terms[part]!.map { ($0.0, $0.1) }, uniquingKeysWith: max)
+            merged.merge(documents, uniquingKeysWith: max)
+            terms[part] = merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    /// Weights as integers 1…255, and each term's list cut to its strongest pages.
+    private func quantize(_ terms: [String: [(Int32, Double)]]) -> [String: Postings] {
+        let strongest = terms.values.lazy.flatMap { $0.map(\.1) }.max() ?? 1
+        let scale = 255 / max(strongest, .leastNonzeroMagnitude)
+        return terms.mapValues { list in
+            var list = list
+            if list.count > options.maximumPostings {
+                list = Array(list.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.prefix(options.maximumPostings)).sorted { $0.0 < $1.0 }
+            }
+            var postings = Postings()
+            postings.documents.reserveCapacity(list.count)
+            postings.impacts.reserveCapacity(list.count)
+            for (document, impact) in list {
+                postings.documents.append(document)
+                postings.impacts.append(UInt8(clamping: max(1, Int((impact * scale).rounded()))))
+            }
+            return postings
+        }
+    }
+
+    /// Roughly the bytes of the whole index as one file: terms, postings and excerpts.
+    private func estimatedSize(of terms: [String: [(Int32, Double)]], documents: [AnalyzedDocument]) -> Int {
+        terms.reduce(0) { $0 + $1.key.utf8.count + 4 + $1.value.count * 6 } + documents.reduce(0) { $0 + $1.excerpt.utf8.count + 60 }
+    }
+}
+
+/// A document's terms with their occurrences per field (in the lanes of `SearchField`), and its
+/// fields' lengths in terms.
+struct AnalyzedDocument: Sendable {
+    var counts: [String: SIMD8<Double>] = [:]
+    var lengths = SIMD8<Double>()
+    var excerpt: String
+
+    init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [String: String]) {
+        for field in SearchField.allCases {
+            let terms = analyzer.terms(field.text(of: document), cache: &cache)
+            for term in terms { counts[term, default: SIMD8()][field.rawValue] += 1 }
+            lengths[field.rawValue] = Double(terms.count)
+        }
+        excerpt = document.excerptSource(length: excerptLength)
+    }
+}
