@@ -18,6 +18,8 @@ SUDO := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then ech
 BENCH        ?= ../shared/bench
 BENCH_WORK   ?= .build/bench
 BENCH_ITEMS  ?= 10000
+BENCH_SIZES  ?= 1000
+BENCH_RUNS   ?= 5
 
 .PHONY: all site build release test test-swift test-engine test-site golden deps system-deps python-deps format lint clean help bench bench-search
 
@@ -27,6 +29,7 @@ help:
 	@echo "make site      install what is missing, build the tool, build content/ into output/"
 	@echo "make test      install what is missing, run every test"
 	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
+	@echo "make bench     build speed and memory against Hugo on generated corpora (BENCH_SIZES=1000,10000)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
 	@echo "make format    format the Swift sources with swift-format"
@@ -74,6 +77,17 @@ test-site: build
 golden: build
 	WEGWEISER_RECORD_GOLDEN=1 $(SWIFT) test --filter "GoldenSiteTests|recordedAnalyzers" $(BUILD_FLAGS)
 
+# Speed and memory: the release binary on generated corpora (measure.py: medians, peak RSS, floors),
+# then Hugo on the same corpora when it is installed (apt-get install hugo).
+bench:
+	@test -d $(BENCH) || { echo "error: no benchmark at $(BENCH); set BENCH=path/to/bench"; exit 2; }
+	$(MAKE) release
+	$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --label wegweiser \
+		--cmd '$(CURDIR)/.build/release/wegweiser build --source {corpus} --output {out} --quiet'
+	if command -v hugo >/dev/null; then \
+		$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --label hugo --no-floor; \
+	else echo "hugo is not installed: no side-by-side numbers (apt-get install hugo)"; fi
+
 # Search: Wegweiser against Pagefind 1.5.2 on the six-language benchmark (quality, bytes, times), then
 # the engine on a generated site of BENCH_ITEMS pages per language (bytes of a first query, query times).
 bench-search:
@@ -84,7 +98,8 @@ bench-search:
 	mkdir -p $(BENCH_WORK)
 	$(BENCH)/search/run_all.sh .build/release/wegweiser $(BENCH_WORK)/search
 	$(PYTHON) $(BENCH)/gen_corpus.py $(BENCH_WORK)/scale-corpus --items $(BENCH_ITEMS) --langs de,ar --force
-	.build/release/wegweiser build --source $(BENCH_WORK)/scale-corpus --output $(BENCH_WORK)/scale-site --quiet
+	.build/release/wegweiser build --source $(BENCH_WORK)/scale-corpus --output $(BENCH_WORK)/scale-site --quiet \
+		2> $(BENCH_WORK)/scale-build.log || { tail -5 $(BENCH_WORK)/scale-build.log; exit 1; }
 	node Benchmarks/search_scale.mjs $(BENCH_WORK)/scale-site
 
 format:

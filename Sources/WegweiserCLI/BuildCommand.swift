@@ -10,9 +10,10 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the site into its output folder.",
         discussion: """
-            Reads site.yaml, content/, i18n/, layouts/, themes/ and static/ from the site folder and writes the
-            whole site to the output folder. The output is replaced only when the build succeeds; a failed
-            build leaves it exactly as it was. Problems are printed as file:line:column: error|warning: message.
+            Reads site.yaml, content/, i18n/, layouts/, themes/ and static/ from the site folder and writes the \
+            whole site to the output folder: pages, feeds, sitemaps, calendars, vCards and a search index \
+            per language. The output is replaced only when the build succeeds; a failed build leaves it \
+            exactly as it was. Problems are printed as file:line:column: error|warning: message.
             """
     )
 

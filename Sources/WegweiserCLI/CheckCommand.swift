@@ -10,9 +10,9 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check the site without building it: content, settings, theme, and with --stale, the directory.",
         discussion: """
-            Reads everything a build reads and reports every problem as file:line:column: error|warning: message.
-            With --stale MONTHS, also lists the directory entries whose last_verified date is older than that,
-            or missing. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong
+            Reads everything a build reads and reports every problem as file:line:column: error|warning: message. \
+            With --stale MONTHS, also lists the directory entries whose last_verified date is older than that, \
+            or missing. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong \
             command line.
             """
     )

@@ -7,10 +7,10 @@ public struct WegweiserCommand: AsyncParsableCommand {
         commandName: "wegweiser",
         abstract: "Builds multilingual, accessible websites for integration programmes and municipalities.",
         discussion: """
-            Markdown in content/, settings in site.yaml, the built-in theme (or your own) — out comes a static
+            Markdown in content/, settings in site.yaml, the built-in theme (or your own) — out comes a static \
             site in every language of the site, ready for any web server.
 
-            Exit status: 0 when the build succeeded (warnings allowed), 1 when the content has errors,
+            Exit status: 0 when the build succeeded (warnings allowed), 1 when the content has errors, \
             2 when the command line is wrong.
             """,
         version: "0.1.0",

@@ -1,7 +1,7 @@
 import WegweiserCore
 
-/// Turns text of one language into the terms the index lists: normalized, split into words, each
-/// word under its stem, and a joined word (`day-care`) also under each of its parts.
+/// Turns text of one language into the terms the index lists: normalized, split into words (a
+/// joined word also into its parts), each word under its stem.
 public struct TextAnalyzer: Sendable {
     public let language: LanguageCode
     public let rules: StemRules
@@ -14,29 +14,21 @@ public struct TextAnalyzer: Sendable {
     /// The terms of `text`, in order, with repeats.
     public func terms(_ text: String) -> [String] {
         var cache: [String: String] = [:]
-        return terms(text, cache: &cache)
-    }
-
-    /// The same, memoizing stems across calls.
-    public func terms(_ text: String, cache: inout [String: String]) -> [String] {
         var terms: [String] = []
-        for token in Tokenizer.tokens(in: TextNormalizer.normalizedScalars(text)) {
-            for word in Self.words(of: token) {
-                if let stem = cache[word] {
-                    terms.append(stem)
-                } else {
-                    let stem = rules.stem(word)
-                    cache[word] = stem
-                    terms.append(stem)
-                }
-            }
-        }
+        forEachTerm(text, cache: &cache) { terms.append($0) }
         return terms
     }
 
-    /// A token's words: all its parts run together, then each part of two or more letters.
-    static func words(of token: Token) -> [String] {
-        guard token.parts.count > 1 else { return token.parts }
-        return [token.joined] + token.parts.filter { $0.unicodeScalars.count >= 2 }
+    /// Calls `body` with each term of `text`, memoizing stems in `cache` across calls.
+    public func forEachTerm(_ text: String, cache: inout [String: String], _ body: (String) -> Void) {
+        Tokenizer.forEachWord(in: TextNormalizer.normalizedScalars(text)) { word in
+            if let stem = cache[word] {
+                body(stem)
+            } else {
+                let stem = rules.stem(word)
+                cache[word] = stem
+                body(stem)
+            }
+        }
     }
 }

@@ -1,47 +1,44 @@
-/// A word of normalized text: its parts, as written between joints (`day-care`, `burgeramt'ta`,
-/// Persian words with a zero-width non-joiner), and the parts run together.
-public struct Token: Sendable, Hashable {
-    public var parts: [String]
-
-    public init(parts: [String]) { self.parts = parts }
-
-    /// The parts without their joints: `daycare`.
-    public var joined: String { parts.joined() }
-}
-
-/// Splits normalized text into words: runs of letters, digits and spacing marks; an apostrophe,
-/// hyphen or zero-width non-joiner between two such runs joins them into one token.
+/// Splits normalized text into words: runs of letters, digits and spacing marks. An apostrophe, hyphen
+/// or zero-width non-joiner between two runs joins them into one token (`day-care`, `burgeramt'ta`,
+/// Persian `کلاس‌ها`), which yields its parts run together (`daycare`) and then each part of two or
+/// more letters (`day`, `care`), so that either spelling finds it.
 public enum Tokenizer {
-    /// Words longer than this are not words a reader types (hashes, long numbers, run-together URLs).
+    /// Tokens longer than this are not words a reader types (hashes, long numbers, run-together URLs).
     public static let maximumLength = 48
 
-    public static func tokens(in normalized: String) -> [Token] {
-        tokens(in: Array(normalized.unicodeScalars))
+    /// The words of `normalized`, in order.
+    public static func words(in normalized: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: Array(normalized.unicodeScalars)) { words.append($0) }
+        return words
     }
 
-    static func tokens(in scalars: [Unicode.Scalar]) -> [Token] {
-        var tokens: [Token] = []
-        var parts: [String] = []
+    /// Calls `body` with each word of the scalars, in order, without collecting them.
+    static func forEachWord(in scalars: [Unicode.Scalar], _ body: (String) -> Void) {
+        var parts: [Range<Int>] = []
         var start = 0  // of the current part
         var end = 0  // after the current part's last scalar; == start when there is none
         var joint = false
-        func part(_ range: Range<Int>) -> String {
+        func text(_ ranges: [Range<Int>]) -> String {
             var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[range])
+            for range in ranges { text.append(contentsOf: scalars[range]) }
             return String(text)
         }
         func finish() {
-            if end > start { parts.append(part(start..<end)) }
-            if !parts.isEmpty, parts.reduce(0, { $0 + $1.unicodeScalars.count }) <= maximumLength {
-                tokens.append(Token(parts: parts))
+            if end > start { parts.append(start..<end) }
+            if !parts.isEmpty, parts.reduce(0, { $0 + $1.count }) <= maximumLength {
+                body(text(parts))
+                if parts.count > 1 {
+                    for part in parts where part.count >= 2 { body(text([part])) }
+                }
             }
-            parts = []
+            parts.removeAll(keepingCapacity: true)
             joint = false
         }
         for (index, scalar) in scalars.enumerated() {
             if isWordScalar(scalar) {
                 if joint {
-                    parts.append(part(start..<end))
+                    parts.append(start..<end)
                     joint = false
                     start = index
                 } else if end <= start || end != index {
@@ -57,7 +54,6 @@ public enum Tokenizer {
             }
         }
         finish()
-        return tokens
     }
 
     static func isJoint(_ scalar: Unicode.Scalar) -> Bool {

@@ -27,22 +27,51 @@ public struct SearchDocument: Sendable, Hashable {
         self.body = body
     }
 
-    /// The text a result shows its excerpt from, cut at a word: the facts, which say more in a list
-    /// of results than prose, then the summary, then the body.
+    /// The text a result shows its excerpt from, at most `length` characters, cut at a word, spaces
+    /// collapsed: the facts, which say more in a list of results than prose, then the summary (unless
+    /// the body begins with it), then the body.
     func excerptSource(length: Int) -> String {
+        var pieces: [String] = []
+        if !facts.isEmpty { pieces.append(facts.joined(separator: " · ")) }
         let summary = summary.trimmingWhitespace
-        let body = String(body.prefix(length * 2)).trimmingWhitespace
-        var text = summary.isEmpty || body.hasPrefix(summary.prefix(40)) ? body : summary + " " + body
-        if !facts.isEmpty {
-            text = facts.joined(separator: " · ") + (text.isEmpty ? "" : " · " + text)
+        let opening = String(summary.unicodeScalars.prefix(40))
+        let bodyOpening = body.unicodeScalars.drop { Self.isSpace($0) }.prefix(opening.unicodeScalars.count)
+        if !summary.isEmpty, !bodyOpening.elementsEqual(opening.unicodeScalars) { pieces.append(summary) }
+        pieces.append(body)
+        var text = String.UnicodeScalarView()
+        var count = 0
+        var lastSpace: (index: String.UnicodeScalarView.Index, count: Int)?
+        var pendingSpace = false
+        for (number, piece) in pieces.enumerated() {
+            if number > 0, count > 0, !piece.isEmpty {
+                text.append(contentsOf: " ·".unicodeScalars)
+                count += 2
+                pendingSpace = true
+            }
+            for scalar in piece.unicodeScalars {
+                if Self.isSpace(scalar) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    lastSpace = (text.endIndex, count)
+                    text.append(" ")
+                    count += 1
+                    pendingSpace = false
+                }
+                guard count < length else {
+                    if let lastSpace, lastSpace.count > length * 3 / 4 { text = String.UnicodeScalarView(text[..<lastSpace.index]) }
+                    return String(text)
+                }
+                text.append(scalar)
+                count += 1
+            }
         }
-        text = text.prefix(length * 2).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard text.count > length else { return text }
-        text = String(text.prefix(length))
-        if let space = text.lastIndex(where: \.isWhitespace), text.distance(from: text.startIndex, to: space) > length * 3 / 4 {
-            text = String(text[..<space])
-        }
-        return text
+        return String(text)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
     }
 }
 

@@ -22,11 +22,13 @@ extension SearchIndex {
     /// which a split index names so the engine can find its shards without being told.
     public func files(path: String = fileName) -> [SearchIndexFile] {
         let types = Array(Set(documents.map(\.type))).sorted()
+        let vocabulary = vocabulary
+        // Far too large to be one file: no need to write it whole first.
+        if estimatedSize > 2 * options.splitAbove { return splitFiles(types: types, vocabulary: vocabulary, path: path) }
         var whole = header(types: types)
         whole += ",\"docs\":"
         appendDocuments(0..<documents.count, types: types, to: &whole)
         whole += ",\"terms\":{"
-        let vocabulary = vocabulary
         for (index, term) in vocabulary.enumerated() {
             if index > 0 { whole += "," }
             appendTerm(term, to: &whole)

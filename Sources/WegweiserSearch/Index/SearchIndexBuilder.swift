@@ -32,6 +32,8 @@ public struct SearchIndex: Sendable {
     let excerpts: [String]
     let terms: [String: Postings]
     public let options: SearchIndexOptions
+    /// Roughly the bytes of the index as one file.
+    let estimatedSize: Int
 
     /// Every term, in the order JavaScript sorts strings (by UTF-16 code units), which the engine's
     /// lookup of shards relies on.
@@ -70,12 +72,13 @@ public struct SearchIndexBuilder: Sendable {
             return chunk.map { AnalyzedDocument($0, analyzer: analyzer, excerptLength: excerptLength, stems: &stems) }
         }.flatMap { $0 }
         var terms = await weigh(analyzed, jobs: jobs)
-        if analyzer.rules.joinsCompounds, estimatedSize(of: terms, documents: analyzed) > options.splitAbove {
+        let size = estimatedSize(of: terms, documents: analyzed)
+        if analyzer.rules.joinsCompounds, size > options.splitAbove {
             addCompoundParts(to: &terms)
         }
         return SearchIndex(
             language: language, rules: analyzer.rules, documents: documents, excerpts: analyzed.map(\.excerpt),
-            terms: quantize(terms), options: options)
+            terms: quantize(terms), options: options, estimatedSize: size)
     }
 
     /// BM25F: per field, occurrences weighted and normalized by the field's length, summed, then
@@ -175,11 +178,16 @@ struct AnalyzedDocument: Sendable {
     var excerpt: String
 
     init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [String: String]) {
+        var counts: [String: SIMD8<Double>] = [:]
         for field in SearchField.allCases {
-            let terms = analyzer.terms(field.text(of: document), cache: &cache)
-            for term in terms { counts[term, default: SIMD8()][field.rawValue] += 1 }
-            lengths[field.rawValue] = Double(terms.count)
+            var length = 0.0
+            analyzer.forEachTerm(field.text(of: document), cache: &cache) { term in
+                counts[term, default: SIMD8()][field.rawValue] += 1
+                length += 1
+            }
+            lengths[field.rawValue] = length
         }
+        self.counts = counts
         excerpt = document.excerptSource(length: excerptLength)
     }
 }
