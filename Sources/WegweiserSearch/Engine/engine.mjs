@@ -158,12 +158,12 @@ class IndexStore {
       this.docPath = index.docPath;
       this.docFiles = new Map();
       this.terms = new Map();
-      this.vocabulary = []; // the terms of the loaded shards, sorted
+      this.sorted = []; // the terms of the loaded shards, sorted; null until needed again
     } else {
       this.docs = index.docs;
       this.docTypes = index.docs.map((d) => d[2]);
       this.terms = new Map(Object.entries(index.terms));
-      this.vocabulary = [...this.terms.keys()].sort();
+      this.sorted = null;
     }
   }
 
@@ -177,7 +177,7 @@ class IndexStore {
       const shard = this.shards[i];
       shard.loaded ??= Promise.resolve(this.load(shard.file)).then((data) => {
         for (const [term, postings] of Object.entries(data.terms)) this.terms.set(term, postings);
-        this.vocabulary = [...this.terms.keys()].sort();
+        this.sorted = null;
       });
       pending.push(shard.loaded);
     }
@@ -195,11 +195,18 @@ class IndexStore {
     return ids.map((id, i) => files[i].docs[id % this.docChunk]);
   }
 
+  /** Every loaded term, sorted (sorted once after shards arrive, not once per shard). */
+  get vocabulary() {
+    this.sorted ??= [...this.terms.keys()].sort();
+    return this.sorted;
+  }
+
   /** The terms of the loaded vocabulary that start with `prefix`, shortest first. */
   withPrefix(prefix) {
     const found = [];
-    for (let i = lowerBound(this.vocabulary, prefix); i < this.vocabulary.length; i++) {
-      const term = this.vocabulary[i];
+    const vocabulary = this.vocabulary;
+    for (let i = lowerBound(vocabulary, prefix); i < vocabulary.length; i++) {
+      const term = vocabulary[i];
       if (!term.startsWith(prefix)) break;
       if (term !== prefix) found.push(term);
     }
@@ -374,11 +381,23 @@ export function createSearch(index, options = {}) {
     }));
   }
 
+  // The terms of the words of excerpts, kept across queries: pages repeat their words.
+  const wordTerms = new Map();
+  const termsOfWord = (word) => {
+    let terms = wordTerms.get(word);
+    if (!terms) {
+      if (wordTerms.size > 20000) wordTerms.clear();
+      terms = analyze(word, stem);
+      wordTerms.set(word, terms);
+    }
+    return terms;
+  };
+
   /** About EXCERPT_LENGTH characters of `text` around most of the matched words, as HTML with <mark>. */
   function excerpt(text, terms) {
     const spans = [];
     for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`\-‐‑\u200c][\p{L}\p{M}\p{N}]+)*/gu)) {
-      if (analyze(match[0], stem).some((t) => terms.has(t))) spans.push([match.index, match.index + match[0].length]);
+      if (termsOfWord(match[0]).some((t) => terms.has(t))) spans.push([match.index, match.index + match[0].length]);
     }
     let start = 0;
     if (spans.length) {
