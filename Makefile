@@ -20,6 +20,8 @@ BENCH_WORK   ?= .build/bench
 BENCH_ITEMS  ?= 10000
 BENCH_SIZES  ?= 1000
 BENCH_RUNS   ?= 5
+# Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
+BENCH_OUT    ?= $(BENCH_WORK)/speed
 
 .PHONY: all site build release test test-swift test-engine test-site golden deps system-deps python-deps format lint clean help bench bench-search
 
@@ -82,10 +84,10 @@ golden: build
 bench:
 	@test -d $(BENCH) || { echo "error: no benchmark at $(BENCH); set BENCH=path/to/bench"; exit 2; }
 	$(MAKE) release
-	$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --label wegweiser \
+	$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --out-root $(BENCH_OUT) --label wegweiser \
 		--cmd '$(CURDIR)/.build/release/wegweiser build --source {corpus} --output {out} --quiet'
 	if command -v hugo >/dev/null; then \
-		$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --label hugo --no-floor; \
+		$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --out-root $(BENCH_OUT) --label hugo --no-floor; \
 	else echo "hugo is not installed: no side-by-side numbers (apt-get install hugo)"; fi
 
 # Search: Wegweiser against Pagefind 1.5.2 on the six-language benchmark (quality, bytes, times), then
