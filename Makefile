@@ -6,7 +6,7 @@ PYTHON       ?= python3
 CONFIGURATION ?= debug
 BUILD_FLAGS  ?=
 BIN          := .build/$(CONFIGURATION)/wegweiser
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev nodejs chromium
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev nodejs chromium chromium-driver
 PY_STAMP     := .build/.python-requirements.stamp
 # Fixed "today" for the example site, so that `make site` is reproducible.
 SITE_NOW     ?= 2026-11-26T12:00:00Z

@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -44,9 +47,17 @@ let package = Package(
             dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"]
         ),
         .target(
+            name: "WegweiserServer",
+            dependencies: [
+                "WegweiserCore", "WegweiserBuild", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "WegweiserCLI",
             dependencies: [
-                "WegweiserCore", "WegweiserContent", "WegweiserBuild",
+                "WegweiserCore", "WegweiserContent", "WegweiserBuild", "WegweiserServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +84,7 @@ let package = Package(
             dependencies: ["WegweiserBuild"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "WegweiserServerTests", dependencies: ["WegweiserServer"]),
         .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
     ]
 )

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     public var now: Date
     public var jobs: Int
+    /// Results of the previous build to reuse (`wegweiser serve`); nil for a build from scratch.
+    public var cache: BuildCache?
 
     public init(
         sourceDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,

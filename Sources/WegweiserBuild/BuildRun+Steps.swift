@@ -23,12 +23,11 @@ extension BuildRun {
             config.baseURL = url
         }
         report.diagnostics.append(contentsOf: diagnostics)
-        try checkOutputIsSeparate()
         return config
     }
 
     /// Refuses an output folder that holds the site, since a build replaces the output folder.
-    private func checkOutputIsSeparate() throws(DiagnosticError) {
+    func checkOutputIsSeparate() throws(DiagnosticError) {
         let source = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL.path
         let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         if source == output || source.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
@@ -45,6 +44,10 @@ extension BuildRun {
     }
 
     mutating func loadTheme(_ config: SiteConfig) throws(DiagnosticError) -> LoadedTheme {
+        if let (loaded, diagnostics) = options.cache?.loadedTheme {
+            report.diagnostics.append(contentsOf: diagnostics)
+            return loaded
+        }
         let theme = try Theme.load(
             name: config.theme, nameLocation: config.themeLocation, siteDirectory: options.sourceDirectory,
             displayDirectory: options.sourceDirectory == "." ? "" : options.sourceDirectory, fileSystem: fileSystem)
@@ -53,7 +56,9 @@ extension BuildRun {
         let (strings, diagnostics) = try UIStrings.resolve(
             theme: theme, config: config, usedKeys: library.stringKeys, requiredKeys: required)
         report.diagnostics.append(contentsOf: diagnostics)
-        return LoadedTheme(theme: theme, library: library, strings: strings)
+        let loaded = LoadedTheme(theme: theme, library: library, strings: strings)
+        options.cache?.keep(loaded, diagnostics: diagnostics)
+        return loaded
     }
 
     mutating func readContent(_ config: SiteConfig) async throws(DiagnosticError) -> (sources: [PageSource], files: [ContentFile]) {
@@ -70,7 +75,7 @@ extension BuildRun {
         } catch {
             throw DiagnosticError("cannot read \(options.display("content")): \(error)", at: nil)
         }
-        let loader = ContentLoader(fileSystem: fileSystem, config: config)
+        let loader = ContentLoader(fileSystem: fileSystem, config: config, cache: options.cache?.content)
         let (sources, diagnostics) = await loader.load(files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
         report.diagnostics.append(contentsOf: diagnostics)
         let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
@@ -101,12 +106,18 @@ extension BuildRun {
         return site
     }
 
-    mutating func renderPages(_ site: Site, theme: LoadedTheme) async throws(DiagnosticError) -> [OutputFile] {
+    /// The renderer and every page's template; a missing layout is an error here, before any rendering.
+    mutating func prepareRenderer(_ site: Site, theme: LoadedTheme) throws(DiagnosticError) -> (PageRenderer, [PageID: String]) {
         let contexts = RenderContextBuilder(site: site, strings: theme.strings) { page in StructuredData.json(for: page, site: site) }
         let renderer = PageRenderer(library: theme.library, contexts: contexts)
         let (templates, diagnostics) = renderer.templates(for: site)
         report.diagnostics.append(contentsOf: diagnostics)
         if diagnostics.hasErrors { throw DiagnosticError([]) }
+        return (renderer, templates)
+    }
+
+    mutating func renderPages(_ site: Site, theme: LoadedTheme) async throws(DiagnosticError) -> [OutputFile] {
+        let (renderer, templates) = try prepareRenderer(site, theme: theme)
         let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
         var files = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]

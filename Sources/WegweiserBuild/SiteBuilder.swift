@@ -21,6 +21,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         do {
+            try run.checkOutputIsSeparate()
             let (site, theme) = try await run.assembleSite()
             let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
             let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
@@ -36,6 +37,29 @@ public struct SiteBuilder: Sendable {
         }
         run.report.duration = clock.now - start
         return run.report
+    }
+
+    /// Everything a build does up to rendering, for serving the site from memory (`wegweiser serve`):
+    /// pages are rendered when they are asked for, and nothing is written.
+    public func prepare() async -> (PreparedSite?, BuildReport) {
+        var run = BuildRun(options: options, fileSystem: fileSystem)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var prepared: PreparedSite?
+        do {
+            let (site, theme) = try await run.assembleSite()
+            let (renderer, templates) = try await run.step("Prepare templates") { try $0.prepareRenderer(site, theme: theme) }
+            let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
+            prepared = PreparedSite(
+                site: site, theme: theme.theme, renderer: renderer, templates: templates, copies: copies, options: options)
+            run.report.pagesPerLanguage = site.languages.map { language in
+                (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
+            }
+        } catch {
+            run.report.diagnostics.append(contentsOf: error.diagnostics)
+        }
+        run.report.duration = clock.now - start
+        return (prepared, run.report)
     }
 
     /// Reads and checks everything a build reads, without rendering or writing: for `wegweiser check`.

@@ -14,7 +14,7 @@ public struct WegweiserCommand: AsyncParsableCommand {
             2 when the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 

@@ -26,9 +26,19 @@ import Testing
         #expect(await WegweiserCommand.run(arguments: ["build", "--source", site, "--quiet"]) == 1)
     }
 
-    @Test(arguments: [["build", "--jobs", "0"], ["build", "--now", "yesterday"], ["build", "--quiet", "--verbose"], ["frobnicate"], ["build", "--format", "xml"]])
+    @Test(arguments: [
+        ["build", "--jobs", "0"], ["build", "--now", "yesterday"], ["build", "--quiet", "--verbose"], ["frobnicate"], ["build", "--format", "xml"],
+        ["serve", "--port", "70000"], ["serve", "--jobs", "0"], ["serve", "--now", "soon"],
+    ])
     func exitsWithTwoOnAUsageError(_ arguments: [String]) async {
         #expect(await WegweiserCommand.run(arguments: arguments) == 2)
+    }
+
+    @Test func refusesToServeAFolderWithoutASite() async {
+        let folder = temporaryFolder()
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(await WegweiserCommand.run(arguments: ["serve", "--source", folder, "--port", "0"]) == 1)
     }
 
     @Test func answersHelpForEveryCommand() async {
@@ -36,6 +46,9 @@ import Testing
         #expect(await WegweiserCommand.run(arguments: ["build", "--help"]) == 0)
         #expect(BuildCommand.helpMessage().contains("--base-url <URL>"))
         #expect(WegweiserCommand.helpMessage().contains("build"))
+        #expect(await WegweiserCommand.run(arguments: ["serve", "--help"]) == 0)
+        #expect(ServeCommand.helpMessage().contains("--port <PORT>"))
+        #expect(WegweiserCommand.helpMessage().contains("serve"))
     }
 
     @Test func usesColourOnlyOnATerminalAndNeverWithNoColor() {

@@ -4,10 +4,13 @@ import WegweiserCore
 public struct ContentLoader: Sendable {
     public let fileSystem: any FileSystem
     public let config: SiteConfig
+    /// Results of earlier reads, reused for files that have not changed since.
+    public let cache: ContentCache?
 
-    public init(fileSystem: any FileSystem, config: SiteConfig) {
+    public init(fileSystem: any FileSystem, config: SiteConfig, cache: ContentCache? = nil) {
         self.fileSystem = fileSystem
         self.config = config
+        self.cache = cache
     }
 
     /// Reads the page and section index files of `files`; `directory` is content/ on disk and
@@ -15,7 +18,14 @@ public struct ContentLoader: Sendable {
     public func load(_ files: [ContentFile], directory: String, displayDirectory: String, jobs: Int) async -> ([PageSource], Diagnostics) {
         let pages = files.filter { $0.role != .resource }
         let results = await pages.concurrentMap(jobs: jobs) { file in
-            self.load(file, path: directory + "/" + file.path, display: displayDirectory + "/" + file.path)
+            let path = directory + "/" + file.path
+            guard let cache = self.cache, let modified = self.fileSystem.modificationTime(of: path) else {
+                return self.load(file, path: path, display: displayDirectory + "/" + file.path)
+            }
+            if let known = cache.result(for: path, modified: modified) { return known }
+            let result = self.load(file, path: path, display: displayDirectory + "/" + file.path)
+            cache.store(result, for: path, modified: modified)
+            return result
         }
         var diagnostics = Diagnostics()
         var sources: [PageSource] = []
