@@ -1,11 +1,13 @@
 import Synchronization
 import WegweiserContent
 import WegweiserCore
+import WegweiserSite
 
 /// What one build can hand to the next in `wegweiser serve`: the parsed content files and the loaded
 /// theme. `forget(changes:)` drops what a change makes stale, so a rebuild does only the rest.
 public final class BuildCache: Sendable {
     let content = ContentCache()
+    let bodies = RenderedBodyCache()
     private let theme = Mutex<(LoadedTheme, Diagnostics)?>(nil)
 
     public init() {}

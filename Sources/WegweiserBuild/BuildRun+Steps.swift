@@ -98,7 +98,8 @@ extension BuildRun {
                 if entry.key.hasPrefix("category_") { names[String(entry.key.dropFirst("category_".count))] = entry.value }
             }
         }
-        let siteOptions = SiteOptions(now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs)
+        let siteOptions = SiteOptions(
+            now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs, bodyCache: options.cache?.bodies)
         let (site, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
             .assemble(sources: sources.sources, resources: sources.files)
         report.diagnostics.append(contentsOf: diagnostics)

@@ -35,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Parallel tasks (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
+    @Flag(name: .long, help: "Also print how long each step of each rebuild took.")
+    var verbose = false
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -57,7 +60,11 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(
             options: options, host: host, port: port,
             log: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
-            report: { report in
+            report: { [verbose] report in
+                if verbose {
+                    let steps = report.steps.map { "\($0.name) \(ReportPrinter.milliseconds($0.duration))" }.joined(separator: ", ")
+                    FileHandle.standardOutput.write(Data("  \(steps)\n".utf8))
+                }
                 // Errors every time; a warning once, not again on every rebuild.
                 for diagnostic in report.diagnostics.sorted {
                     let text = diagnostic.description

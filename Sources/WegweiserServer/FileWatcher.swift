@@ -23,15 +23,18 @@ public struct FileWatcher: Sendable {
         self.files = files
     }
 
-    /// Batches of changed paths until the stream's consumer stops listening.
+    /// Batches of changed paths until the stream's consumer stops listening. The watches are in place
+    /// when this returns: a change made afterwards is never missed.
     public func changes() -> AsyncStream<[String]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [String].self)
         let stop = StopFlag()
         continuation.onTermination = { _ in stop.value.store(true, ordering: .relaxed) }
         let watcher = self
-        let thread = Thread { watcher.run(into: continuation, stop: stop) }
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread { watcher.run(into: continuation, stop: stop, started: started) }
         thread.name = "wegweiser-watch"
         thread.start()
+        started.wait()
         return stream
     }
 
@@ -45,19 +48,19 @@ public struct FileWatcher: Sendable {
         return folders.contains(first) || files.contains(relative)
     }
 
-    private func run(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag) {
+    private func run(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag, started: DispatchSemaphore) {
         #if os(Linux)
-            watchWithInotify(into: continuation, stop: stop)
+            watchWithInotify(into: continuation, stop: stop, started: started)
         #else
-            pollModificationTimes(into: continuation, stop: stop)
+            pollModificationTimes(into: continuation, stop: stop, started: started)
         #endif
         continuation.finish()
     }
 
     #if os(Linux)
-        private func watchWithInotify(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag) {
+        private func watchWithInotify(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag, started: DispatchSemaphore) {
             let descriptor = inotify_init1(Int32(IN_CLOEXEC))
-            guard descriptor >= 0 else { return pollModificationTimes(into: continuation, stop: stop) }
+            guard descriptor >= 0 else { return pollModificationTimes(into: continuation, stop: stop, started: started) }
             defer { close(descriptor) }
             let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
             var folderOfWatch: [Int32: String] = [:]
@@ -72,6 +75,7 @@ public struct FileWatcher: Sendable {
             let rootWatch = inotify_add_watch(descriptor, root, mask)
             if rootWatch >= 0 { folderOfWatch[rootWatch] = "" }
             for folder in folders where FileManager.default.fileExists(atPath: root + "/" + folder) { watch(folder) }
+            started.signal()
 
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var batch: [String] = []
@@ -114,8 +118,9 @@ public struct FileWatcher: Sendable {
         }
     #endif
 
-    private func pollModificationTimes(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag) {
+    private func pollModificationTimes(into continuation: AsyncStream<[String]>.Continuation, stop: StopFlag, started: DispatchSemaphore) {
         var known = snapshot()
+        started.signal()
         while !stop.value.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: 0.5)
             let now = snapshot()

@@ -39,13 +39,13 @@ public struct PreviewServer: Sendable {
         let responder = PreviewResponder(state: state, siteRoot: siteRoot)
         var logger = Logger(label: "wegweiser-serve")
         logger.logLevel = .critical
-        let startBuild = ContinuousClock.now
-        await rebuild(state: state, changes: [], started: startBuild)
-        let watcher = FileWatcher(root: options.sourceDirectory, folders: Self.watchedFolders, files: Self.watchedFiles)
+        // Watching starts first, so that a change during the first build brings a second one.
+        let changes = FileWatcher(root: options.sourceDirectory, folders: Self.watchedFolders, files: Self.watchedFiles).changes()
+        await rebuild(state: state, changes: [], started: ContinuousClock.now)
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
-            services: [RebuildService(server: self, state: state, watcher: watcher)],
+            services: [RebuildService(server: self, state: state, changes: changes)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -88,10 +88,10 @@ public struct PreviewServer: Sendable {
 struct RebuildService: Service {
     let server: PreviewServer
     let state: PreviewState
-    let watcher: FileWatcher
+    let changes: AsyncStream<[String]>
 
     func run() async throws {
-        for await changes in watcher.changes().cancelOnGracefulShutdown() {
+        for await changes in changes.cancelOnGracefulShutdown() {
             await server.rebuild(state: state, changes: changes, started: ContinuousClock.now)
         }
     }

@@ -184,7 +184,6 @@ struct CollectingWriter: ResponseBodyWriter {
         let watcher = FileWatcher(root: root, folders: ["content"], files: ["site.yaml"])
         let changes = watcher.changes()
         var iterator = changes.makeAsyncIterator()
-        try await Task.sleep(for: .milliseconds(300))  // the watch is set up on its own thread
 
         try "x".write(toFile: root + "/output/ignored.html", atomically: false, encoding: .utf8)
         try "x".write(toFile: root + "/content/.hidden.swp", atomically: false, encoding: .utf8)

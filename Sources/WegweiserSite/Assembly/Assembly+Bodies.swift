@@ -12,14 +12,51 @@ extension Assembly {
         let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
         let labels = self.labels
         let work = bodies.sorted { $0.key < $1.key }
+        let cache = site.options.bodyCache
+        let fingerprint = cache == nil ? 0 : renderingFingerprint()
         let results = await work.concurrentMap(jobs: site.options.jobs) { id, source in
-            Self.render(source, on: site[id], site: site, resolver: resolver, labels: labels)
+            let page = site[id]
+            let key = RenderedBodyCache.Key(
+                body: source.body, source: source.displayPath, path: page.path, language: page.language,
+                isFallback: page.isFallback, site: fingerprint)
+            if let known = cache?.rendered(for: key) { return (key, known) }
+            let (content, summary, found) = Self.render(source, on: page, site: site, resolver: resolver, labels: labels)
+            return (key, RenderedBodyCache.Rendered(content: content, summary: summary, diagnostics: found))
         }
-        for ((id, _), (content, summary, found)) in zip(work, results) {
-            self.site.pages[id.rawValue].content = content
-            if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = summary }
-            diagnostics.append(contentsOf: found)
+        for ((id, _), (_, rendered)) in zip(work, results) {
+            self.site.pages[id.rawValue].content = rendered.content
+            if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
+            diagnostics.append(contentsOf: rendered.diagnostics)
         }
+        cache?.replace(with: Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// What every body's rendering depends on besides its own text and page: where each page and file
+    /// of the site is, which pages are left out, the Markdown settings and labels.
+    private func renderingFingerprint() -> Int {
+        var hasher = Hasher()
+        for page in site.pages {
+            hasher.combine(page.key)
+            hasher.combine(page.sourcePath)
+            hasher.combine(page.language)
+            hasher.combine(page.path)
+            hasher.combine(page.translationKey)
+        }
+        for (path, languages) in unpublished.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            for (language, file) in languages.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(language)
+                hasher.combine(file)
+            }
+        }
+        for resource in site.resources { hasher.combine(resource.source) }
+        hasher.combine(site.config.unsafeHTML)
+        hasher.combine(site.config.hardLineBreaks)
+        for (language, label) in labels.footnoteBackLabels.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(language)
+            hasher.combine(label)
+        }
+        return hasher.finalize()
     }
 
     private static func render(

@@ -63,9 +63,17 @@ extension Assembly {
     mutating func scheduleEvents() {
         let now = site.options.now
         let horizon = Calendar(identifier: .gregorian).date(byAdding: .year, value: 5, to: now)!
+        // The language versions of an event share their fields: each schedule is worked out once.
+        var schedules: [EventFields: EventSchedule] = [:]
         for index in site.pages.indices {
             guard let event = site.pages[index].fields.event else { continue }
-            site.pages[index].schedule = Self.schedule(of: event, now: now, horizon: horizon, timeZone: config.timeZone)
+            if let known = schedules[event] {
+                site.pages[index].schedule = known
+                continue
+            }
+            let schedule = Self.schedule(of: event, now: now, horizon: horizon, timeZone: config.timeZone)
+            schedules[event] = schedule
+            site.pages[index].schedule = schedule
         }
     }
 

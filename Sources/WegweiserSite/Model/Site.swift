@@ -10,11 +10,17 @@ public struct SiteOptions: Sendable {
     public var includeDrafts: Bool
     /// Parallel tasks for rendering.
     public var jobs: Int
+    /// Bodies rendered by an earlier assembly, to reuse (`wegweiser serve`).
+    public var bodyCache: RenderedBodyCache?
 
-    public init(now: Date = Date(), includeDrafts: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        now: Date = Date(), includeDrafts: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        bodyCache: RenderedBodyCache? = nil
+    ) {
         self.now = now
         self.includeDrafts = includeDrafts
         self.jobs = max(1, jobs)
+        self.bodyCache = bodyCache
     }
 }
 
