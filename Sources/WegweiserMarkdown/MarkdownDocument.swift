@@ -75,14 +75,20 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var footnoteBackLabel: String
     /// Ids the page's template uses (the skip link's target), which headings must not take.
     public var reservedIDs: Set<String>
+    /// Hidden text after a link that leaves the site, in the page's language: "(external link)".
+    public var externalLinkLabel: String
+    /// The site's own hosts: an http(s) link to any other host is marked as external.
+    public var siteHosts: Set<String>
 
     public init(
         unsafeHTML: Bool = false, hardLineBreaks: Bool = false, footnoteBackLabel: String = "Back to content",
-        reservedIDs: Set<String> = ["main"]
+        reservedIDs: Set<String> = ["main"], externalLinkLabel: String = "(external link)", siteHosts: Set<String> = []
     ) {
         self.unsafeHTML = unsafeHTML
         self.hardLineBreaks = hardLineBreaks
         self.footnoteBackLabel = footnoteBackLabel
         self.reservedIDs = reservedIDs
+        self.externalLinkLabel = externalLinkLabel
+        self.siteHosts = Set(siteHosts.map { $0.lowercased() })
     }
 }

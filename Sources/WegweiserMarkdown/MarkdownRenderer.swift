@@ -18,7 +18,8 @@ private let coreExtensionsRegistered: Bool = {
 }()
 
 /// Renders GitHub-flavoured Markdown through cmark-gfm: tables, strikethrough, autolinks, task lists,
-/// footnotes and the tag filter; headings get unique, stable ids.
+/// footnotes and the tag filter; headings get unique, stable ids, links that leave the site are
+/// marked, and task list checkboxes are labelled by their item's text.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
 
@@ -48,19 +49,26 @@ public struct MarkdownRenderer: Sendable {
         let walk = TreeWalk(document: document)
         // Links first: a heading is rendered when its id is added, links inside it included.
         let columns = walk.links.isEmpty ? nil : ColumnConverter(markdown)
+        // Replaced nodes stay alive until the end: their text chunks point into their buffers.
+        var detached: [OpaquePointer] = []
+        defer { detached.forEach { cmark_node_free($0) } }
         var links: [MarkdownLink] = []
         for (node, var link) in walk.links {
             link.column = columns?.characterColumn(line: link.line, byteColumn: link.column) ?? link.column
             links.append(link)
-            if case .replace(let destination) = rewriteLink(link) {
-                cmark_node_set_url(node, destination)
+            var destination = link.destination
+            if case .replace(let replacement) = rewriteLink(link) {
+                cmark_node_set_url(node, replacement)
+                destination = replacement
+            }
+            if !link.isImage, ExternalLinks.leavesSite(destination, siteHosts: options.siteHosts) {
+                ExternalLinks.mark(node, label: options.externalLinkLabel)
+                detached.append(node)
             }
         }
+        walk.taskItems.forEach(TaskItems.label)
         var headings: [MarkdownHeading] = []
         var ids = HeadingIDs(reserved: options.reservedIDs)
-        // Replaced heading nodes stay alive until the end: their text chunks point into their buffers.
-        var detached: [OpaquePointer] = []
-        defer { detached.forEach { cmark_node_free($0) } }
         for node in walk.headings {
             let heading = makeHeading(node, ids: &ids)
             headings.append(heading)

@@ -5,6 +5,8 @@ internal import CMarkGFM
 struct TreeWalk {
     private(set) var headings: [OpaquePointer] = []
     private(set) var links: [(node: OpaquePointer, link: MarkdownLink)] = []
+    /// List items written `- [ ]` or `- [x]`.
+    private(set) var taskItems: [OpaquePointer] = []
     private(set) var firstParagraph = ""
     private(set) var textBeforeMoreMarker: String?
     private var text = ""
@@ -34,6 +36,8 @@ struct TreeWalk {
         switch type {
         case CMARK_NODE_HEADING:
             headings.append(node)
+        case CMARK_NODE_ITEM:
+            if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist" { taskItems.append(node) }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let link = MarkdownLink(

@@ -7,8 +7,8 @@ import WegweiserMarkdown
     @Test(arguments: [
         ("| a | b |\n|:-:|--:|\n| 1 | 2 |\n", "<td class=\"align-center\">1</td>"),
         ("~~gone~~", "<del>gone</del>"),
-        ("see https://example.org now", "<a href=\"https://example.org\">https://example.org</a>"),
-        ("- [x] done\n- [ ] open\n", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"),
+        ("see https://example.org now", "<a href=\"https://example.org\" class=\"external\""),
+        ("- [x] done\n- [ ] open\n", "<label class=\"task\"><input type=\"checkbox\" checked disabled> done</label>"),
         ("Text[^1]\n\n[^1]: Note\n", "<section class=\"footnotes\" data-footnotes>"),
         ("*emph* and **strong**", "<em>emph</em> and <strong>strong</strong>"),
     ])
@@ -76,6 +76,40 @@ import WegweiserMarkdown
             .render("A[^n]\n\n[^n]: B\n").html
         #expect(html.contains("aria-label=\"Zurück zum Text\""))
         #expect(!html.contains("Back to content"))
+    }
+
+    @Test func marksLinksThatLeaveTheSite() {
+        let options = MarkdownOptions(externalLinkLabel: "(externer Link)", siteHosts: ["Integrators.example.org"])
+        let html = MarkdownRenderer(options: options).render(
+            "[BAMF](https://www.bamf.de/a?x=1&y='2' \"Amt\"), [home](https://integrators.example.org/de/),\n"
+                + "[page](/de/a/), <mail@example.org>, [tel](tel:+4930), ![pic](https://img.example.org/a.png),\n"
+                + "[*em* text](http://user@Other.example.org:8080/ü)\n").html
+        #expect(html.contains(
+            "<a href=\"https://www.bamf.de/a?x=1&amp;y=&#x27;2&#x27;\" title=\"Amt\" class=\"external\" rel=\"external noopener noreferrer\">"
+                + "BAMF<span class=\"visually-hidden\"> (externer Link)</span></a>"))
+        #expect(html.contains("<a href=\"https://integrators.example.org/de/\">home</a>"))
+        #expect(html.contains("<a href=\"/de/a/\">page</a>"))
+        #expect(html.contains("<a href=\"mailto:mail@example.org\">"))
+        #expect(html.contains("<a href=\"tel:+4930\">"))
+        #expect(html.contains("<img src=\"https://img.example.org/a.png\" alt=\"pic\" />"))
+        #expect(html.contains(
+            "<a href=\"http://user@Other.example.org:8080/%C3%BC\" class=\"external\" rel=\"external noopener noreferrer\"><em>em</em> text<span"))
+    }
+
+    @Test func marksALinkThatARewriteSendsOffTheSite() {
+        let html = MarkdownRenderer(options: MarkdownOptions(siteHosts: ["a.example"]))
+            .render("## See [this](x.md)\n") { _ in .replace(with: "https://b.example/x") }.html
+        #expect(html == "<h2 id=\"see-this\">See <a href=\"https://b.example/x\" class=\"external\" rel=\"external noopener noreferrer\">"
+            + "this<span class=\"visually-hidden\"> (external link)</span></a></h2>\n")
+    }
+
+    @Test func labelsTaskListCheckboxesWithTheirItemsText() {
+        let tight = renderer.render("- [x] Raum im [Gemeindehaus](/a/)\n- [ ] Fahrdienst\n").html
+        #expect(tight == "<ul>\n<li><label class=\"task\"><input type=\"checkbox\" checked disabled> Raum im <a href=\"/a/\">Gemeindehaus</a></label></li>\n"
+            + "<li><label class=\"task\"><input type=\"checkbox\" disabled> Fahrdienst</label></li>\n</ul>\n")
+        let loose = renderer.render("- [ ] one\n\n  more\n\n- [x] two\n").html
+        #expect(loose.contains("<li>\n<p><label class=\"task\"><input type=\"checkbox\" disabled> one</label></p>\n<p>more</p>\n</li>"))
+        #expect(!loose.contains("disabled=\"\""))
     }
 
     /// cmark-gfm's parser shares a global table between parses; many concurrent parses must give

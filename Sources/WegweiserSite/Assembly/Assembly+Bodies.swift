@@ -52,10 +52,13 @@ extension Assembly {
         for resource in site.resources { hasher.combine(resource.source) }
         hasher.combine(site.config.unsafeHTML)
         hasher.combine(site.config.hardLineBreaks)
-        for (language, label) in labels.footnoteBackLabels.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(language)
-            hasher.combine(label)
+        for labels in [labels.footnoteBackLabels, labels.externalLinkLabels] {
+            for (language, label) in labels.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(language)
+                hasher.combine(label)
+            }
         }
+        hasher.combine(site.config.baseURL)
         return hasher.finalize()
     }
 
@@ -64,7 +67,9 @@ extension Assembly {
     ) -> (PageContent, String, Diagnostics) {
         let options = MarkdownOptions(
             unsafeHTML: site.config.unsafeHTML, hardLineBreaks: site.config.hardLineBreaks,
-            footnoteBackLabel: labels.footnoteBackLabels[page.language] ?? "Back to content")
+            footnoteBackLabel: labels.footnoteBackLabels[page.language] ?? "Back to content",
+            externalLinkLabel: labels.externalLinkLabels[page.language] ?? "(external link)",
+            siteHosts: Set([site.config.baseURL.host].compactMap { $0 }))
         var diagnostics = Diagnostics()
         let rendered = MarkdownRenderer(options: options).render(source.body) { link in
             switch resolver.resolve(link.destination, on: page, source: source) {

@@ -7,6 +7,8 @@ public struct SiteLabels: Sendable {
     public var notFoundTitles: [LanguageCode: String]
     public var searchTitles: [LanguageCode: String]
     public var footnoteBackLabels: [LanguageCode: String]
+    /// The hidden text after a link that leaves the site: "(externer Link)".
+    public var externalLinkLabels: [LanguageCode: String] = [:]
     /// Category key → its name per language (`language-cafe` → "Sprachcafé"), for term pages.
     public var categoryNames: [LanguageCode: [String: String]]
 
