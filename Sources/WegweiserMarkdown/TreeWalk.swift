@@ -7,6 +7,7 @@ struct TreeWalk {
     private(set) var links: [(node: OpaquePointer, link: MarkdownLink)] = []
     /// List items written `- [ ]` or `- [x]`.
     private(set) var taskItems: [OpaquePointer] = []
+    private(set) var tables: [OpaquePointer] = []
     private(set) var firstParagraph = ""
     private(set) var textBeforeMoreMarker: String?
     private var text = ""
@@ -56,7 +57,7 @@ struct TreeWalk {
         case CMARK_NODE_LINEBREAK:
             text += "\n"
         default:
-            break
+            if let name = cmark_node_get_type_string(node), String(cString: name) == "table" { tables.append(node) }
         }
     }
 

@@ -52,7 +52,7 @@ extension Assembly {
         for resource in site.resources { hasher.combine(resource.source) }
         hasher.combine(site.config.unsafeHTML)
         hasher.combine(site.config.hardLineBreaks)
-        for labels in [labels.footnoteBackLabels, labels.externalLinkLabels] {
+        for labels in [labels.footnoteBackLabels, labels.externalLinkLabels, labels.tableLabels] {
             for (language, label) in labels.sorted(by: { $0.key < $1.key }) {
                 hasher.combine(language)
                 hasher.combine(label)
@@ -69,7 +69,8 @@ extension Assembly {
             unsafeHTML: site.config.unsafeHTML, hardLineBreaks: site.config.hardLineBreaks,
             footnoteBackLabel: labels.footnoteBackLabels[page.language] ?? "Back to content",
             externalLinkLabel: labels.externalLinkLabels[page.language] ?? "(external link)",
-            siteHosts: Set([site.config.baseURL.host].compactMap { $0 }))
+            siteHosts: Set([site.config.baseURL.host].compactMap { $0 }),
+            tableLabel: labels.tableLabels[page.language] ?? "Table")
         var diagnostics = Diagnostics()
         let rendered = MarkdownRenderer(options: options).render(source.body) { link in
             switch resolver.resolve(link.destination, on: page, source: source) {

@@ -9,6 +9,8 @@ public struct SiteLabels: Sendable {
     public var footnoteBackLabels: [LanguageCode: String]
     /// The hidden text after a link that leaves the site: "(externer Link)".
     public var externalLinkLabels: [LanguageCode: String] = [:]
+    /// The name of the scrolling region around a table: "Tabelle".
+    public var tableLabels: [LanguageCode: String] = [:]
     /// Category key → its name per language (`language-cafe` → "Sprachcafé"), for term pages.
     public var categoryNames: [LanguageCode: [String: String]]
 

@@ -58,9 +58,7 @@ extension RenderContextBuilder {
         if let map = mapLinks(geo: contact.geo, address: contact.address) { context["map"] = map }
         if let phone = contact.phone { context["phone"] = ["text": phone.written, "uri": phone.telURI] }
         if let email = contact.email { context["email"] = ["text": email, "uri": "mailto:" + email] }
-        if let website = contact.website {
-            context["website"] = ["url": website.absoluteString, "text": website.host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 } ?? website.absoluteString]
-        }
+        if let website = contact.website { context["website"] = linkValues(website) }
         if let hours = contact.openingHours { context["opening_hours"] = openingHoursRows(hours, in: language) }
         if let wheelchair = contact.wheelchair {
             context["wheelchair"] = ["key": wheelchair.rawValue, "label": strings.text("wheelchair_" + wheelchair.rawValue, in: language)]
@@ -114,7 +112,7 @@ extension RenderContextBuilder {
         context["next_dates"] = dates
         context["when"] = dates.first ?? occurrenceValues(event.start.instant, event: event, duration: schedule?.duration ?? 0, in: language)
         context["cost"] = event.cost
-        context["registration"] = event.registration?.absoluteString
+        if let registration = event.registration { context["registration"] = linkValues(registration) }
         if let category = event.category { context["category"] = categoryValues(category, taxonomy: "categories", page: page) }
         if let id = page.eventPlace {
             let place = site[id]
@@ -173,5 +171,13 @@ extension RenderContextBuilder {
 
     func dateValues(_ date: ContentDate, in language: LanguageCode) -> [String: Any] {
         ["iso": formatter.iso8601(date), "text": formatter.format(date, in: language), "day": formatter.formatDay(date, in: language)]
+    }
+
+    /// An address in a typed field: `url`, `text` (its host without www.) and `is_external`, true when
+    /// it leads off the site, so the theme can mark it.
+    func linkValues(_ url: URL) -> [String: Any] {
+        let host = url.host?.lowercased()
+        return ["url": url.absoluteString, "text": host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 } ?? url.absoluteString,
+                "is_external": host != nil && host != site.config.baseURL.host?.lowercased()]
     }
 }

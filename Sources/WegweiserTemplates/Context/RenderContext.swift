@@ -53,7 +53,7 @@ public struct RenderContextBuilder: Sendable {
     }
 
     /// The keys the tool itself reads from the UI strings.
-    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "external_link", "home", "search_title"]
+    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "external_link", "table", "home", "search_title"]
 
     /// The whole context of one output page.
     public func context(for page: Page, pager: PagerPage) -> [String: Any] {
