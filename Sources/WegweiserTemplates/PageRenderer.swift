@@ -19,6 +19,12 @@ public struct PageRenderer: Sendable {
             if let name = diagnostics.collect({ try LayoutLookup.template(for: page, in: library) }) {
                 templates[page.id] = name
             }
+            // The statement's facts come from site.yaml; without them the page would be an empty shell.
+            if page.layout == "accessibility", site.config.accessibility == nil, !page.isFallback {
+                diagnostics.error(
+                    "layout 'accessibility' writes the accessibility statement from site.yaml, which has no 'accessibility' settings "
+                        + "(see docs/accessibility.md)", at: page.location(of: "layout"))
+            }
         }
         return (templates, diagnostics)
     }

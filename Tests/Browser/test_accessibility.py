@@ -23,7 +23,7 @@ AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = {"de": "ltr", "en": "ltr", "ar": "rtl", "uk": "ltr"}
 KINDS = ["home", "section", "page", "report", "contact", "directory", "event", "events", "search",
-         "taxonomy", "term", "fallback", "404"]
+         "taxonomy", "term", "fallback", "statement", "404"]
 # Phone (an iPhone SE's 375 px) and desktop widths; reflow (WCAG 1.4.10) is checked at 320 px.
 WIDTHS = {"phone": 375, "desktop": 1280}
 REFLOW_WIDTH = 320
@@ -66,16 +66,18 @@ def page_url(site, language, kind):
     if kind in ("report", "contact", "event"):
         return first_of(kind)
     if kind == "page":
-        return next(url for url, _, kind_ in docs if kind_ == "page" and url.count("/") == 3)
+        return next(url for url, _, kind_ in docs if kind_ == "page" and url.count("/") == 3
+                    and 'class="page statement"' not in (site / url.strip("/") / "index.html").read_text())
     if kind == "search":
         return f"/{language}/search/?q={urllib.parse.quote(search_word(site, language))}"
     if kind == "taxonomy":
         return f"/{language}/topics/"
     if kind == "term":
         return first_link(site, f"/{language}/topics/", "term-list") if (site / language / "topics").exists() else None
-    if kind == "fallback":
+    if kind in ("fallback", "statement"):
+        marker = {"fallback": "fallback-notice", "statement": 'class="page statement"'}[kind]
         for path in sorted((site / language).rglob("index.html")):
-            if "fallback-notice" in path.read_text():
+            if marker in path.read_text():
                 return "/" + path.parent.relative_to(site).as_posix() + "/"
         return None
     if kind == "404":

@@ -61,6 +61,14 @@ import WegweiserCore
             text: "---\ntitle: Alpha\nlayout: gallery\n---\nText\n",
             expected: "content/reports/alpha.de.md:3:9: error: there is no template for layout 'gallery'"),
         Case(
+            name: "an accessibility statement without its facts in site.yaml", file: "content/barrierefreiheit.de.md",
+            text: "---\ntitle: Erklärung zur Barrierefreiheit\nlayout: accessibility\n---\n",
+            expected: "content/barrierefreiheit.de.md:3:9: error: layout 'accessibility' writes the accessibility statement from site.yaml"),
+        Case(
+            name: "an accessibility statement with a bad date", file: "site.yaml",
+            text: "title: T\nbase_url: https://x.org/\nlanguages: [de]\naccessibility:\n  conformance: full\n  prepared: 26.11.2026\n  contact: {email: a@x.org}\n",
+            expected: "site.yaml:6:13: error: 'prepared' is not a valid date: '26.11.2026'"),
+        Case(
             name: "an unknown theme", file: "site.yaml",
             text: "title: T\nbase_url: https://example.org/\nlanguages: [de, en, ar]\ntheme: fancy\n",
             expected: "site.yaml:4:8: error: theme 'fancy' not found"),

@@ -78,6 +78,81 @@ import WegweiserCore
     }
 }
 
+@Suite struct AccessibilitySettingsTests {
+    static let head = "title: T\nbase_url: https://x.org/\nlanguages: [de, en]\naccessibility:\n"
+    static let good = """
+          conformance: partial
+          evaluation: third-party
+          prepared: 2026-11-26
+          reviewed: 2026-12-01
+          known_issues:
+            - Alte PDF-Berichte
+            - {de: Karten, en: Maps}
+          contact: {name: {de: Büro, en: Office}, email: a11y@x.org, phone: +49 30 123-45}
+          enforcement: {name: Schlichtungsstelle, url: https://schlichtung.example/, address: Berlin}
+
+        """
+
+    func load(_ body: String) -> (SiteConfig?, [String]) {
+        do {
+            let (config, diagnostics) = try SiteConfigLoader.load(Self.head + body, file: "site.yaml")
+            return (config, diagnostics.all.map(\.description))
+        } catch {
+            return (nil, error.diagnostics.map(\.description))
+        }
+    }
+
+    @Test func readsTheStatementsFacts() throws {
+        let (config, messages) = load(Self.good)
+        #expect(messages.isEmpty)
+        let statement = try #require(config?.accessibility)
+        #expect(statement.conformance == .partial && statement.evaluation == .thirdParty && statement.regulation == "BITV 2.0")
+        #expect(statement.reviewed != nil && statement.prepared < statement.reviewed!)
+        let en = [LanguageCode("en")!, LanguageCode("de")!]
+        #expect(statement.knownIssues.map { $0.text(in: en)?.text } == ["Alte PDF-Berichte", "Maps"])
+        #expect(statement.contact.name?.text(in: en)?.text == "Office")
+        #expect(statement.contact.email == "a11y@x.org" && statement.contact.phone?.telURI == "tel:+493012345")
+        #expect(statement.enforcement?.url?.host == "schlichtung.example")
+    }
+
+    @Test(arguments: [
+        ("  conformance: mostly\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n",
+         "site.yaml:5:16: error: 'conformance' must be one of full, partial, none, not 'mostly'"),
+        ("  conformance: full\n  prepared: 2026-13-01\n  contact: {email: a@x.org}\n",
+         "site.yaml:6:13: error: 'prepared' is not a valid date: '2026-13-01': there is no month 13"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  reviewed: 2026-01-01\n  contact: {email: a@x.org}\n",
+         "site.yaml:7:13: error: 'reviewed' lies before 'prepared'"),
+        ("  conformance: full\n  contact: {email: a@x.org}\n", "site.yaml:5:3: error: 'accessibility' needs 'prepared'"),
+        ("  prepared: 2026-11-26\n  contact: {email: a@x.org}\n", "site.yaml:5:3: error: 'accessibility' needs 'conformance'"),
+        ("  conformance: full\n  prepared: 2026-11-26\n", "site.yaml:5:3: error: 'accessibility' needs 'contact'"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {name: Büro}\n",
+         "site.yaml:7:12: error: 'contact' needs an 'email' or a 'url'"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: not-an-address}\n",
+         "site.yaml:7:20: error: 'email' must be one e-mail address"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org, phone: call us}\n",
+         "site.yaml:7:36: error: 'phone' must be a telephone number"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {url: www.x.org}\n",
+         "site.yaml:7:18: error: 'url' must be a web address"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n  enforcement: {email: s@x.org}\n",
+         "site.yaml:8:16: error: 'enforcement' needs a 'name'"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n",
+         "site.yaml:5:3: warning: 'accessibility' names no 'enforcement' body"),
+        ("  conformance: partial\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n  enforcement: {name: S}\n",
+         "site.yaml:5:16: warning: the site is not fully accessible, but 'known_issues' lists nothing"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  known_issues: [{fr: Cartes}]\n  contact: {email: a@x.org}\n",
+         "site.yaml:7:19: error: 'fr' in 'known_issues' is not one of the site's languages (de, en)"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org, mail: b@x.org}\n",
+         "site.yaml:7:29: warning: unknown setting 'mail' in 'contact'; did you mean 'email'?"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n  enforcment: {name: S}\n",
+         "site.yaml:8:3: warning: unknown setting 'enforcment' in 'accessibility'; did you mean 'enforcement'?"),
+        ("  - full\n", "site.yaml:5:3: error: 'accessibility' must be a map"),
+    ])
+    func reportsEveryBadValueAtItsPlace(body: String, expected: String) {
+        let (_, messages) = load(body)
+        #expect(messages.contains { $0.hasPrefix(expected) }, "got \(messages)")
+    }
+}
+
 @Suite struct FrontMatterTests {
     func decode(_ yaml: String) throws -> (FrontMatter, [String]) {
         let node = try YAMLReader.read(yaml, file: "p.md", lineOffset: 1)

@@ -103,6 +103,15 @@ import WegweiserMarkdown
             + "this<span class=\"visually-hidden\"> (external link)</span></a></h2>\n")
     }
 
+    @Test func putsTablesInAFocusableNamedRegion() {
+        let html = MarkdownRenderer(options: MarkdownOptions(tableLabel: "Tabelle & Liste"))
+            .render("Text\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> | c |\n> |---|\n> | 3 |\n").html
+        #expect(html.hasPrefix("<p>Text</p>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle &amp; Liste\">\n<table>\n"))
+        #expect(html.components(separatedBy: "<div class=\"table-scroll\"").count == 3)
+        #expect(html.components(separatedBy: "</table>\n</div>").count == 3)
+        #expect(html.contains("<td class=\"align-right\">2</td>"))
+    }
+
     @Test func labelsTaskListCheckboxesWithTheirItemsText() {
         let tight = renderer.render("- [x] Raum im [Gemeindehaus](/a/)\n- [ ] Fahrdienst\n").html
         #expect(tight == "<ul>\n<li><label class=\"task\"><input type=\"checkbox\" checked disabled> Raum im <a href=\"/a/\">Gemeindehaus</a></label></li>\n"

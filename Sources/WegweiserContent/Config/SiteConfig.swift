@@ -77,6 +77,8 @@ public struct SiteConfig: Sendable {
     /// The file it came from, for messages about it.
     public var file: String
     public var search = SearchSettings()
+    /// The accessibility statement's facts, for the theme's `accessibility` layout.
+    public var accessibility: AccessibilityStatement?
 
     public init(
         titles: [LanguageCode: String], baseURL: URL, timeZone: TimeZone, defaultLanguage: LanguageCode,

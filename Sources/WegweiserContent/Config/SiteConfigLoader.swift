@@ -5,7 +5,7 @@ import WegweiserCore
 public enum SiteConfigLoader {
     static let knownKeys = [
         "title", "base_url", "time_zone", "default_language", "languages", "missing_translation", "theme",
-        "paginate", "feed_limit", "markdown", "taxonomies", "params", "search",
+        "paginate", "feed_limit", "markdown", "taxonomies", "params", "search", "accessibility",
     ]
 
     /// Parses site.yaml text; `file` is the path shown in messages.
@@ -55,6 +55,11 @@ private struct SettingReader {
         let taxonomies = readTaxonomies()
         let theme = readName("theme") ?? "default"
         let search = readSearch()
+        let accessibility = root["accessibility"].flatMap { node in
+            var reader = AccessibilityStatementReader(node: node, languages: languages.map(\.code), timeZone: timeZone)
+            defer { diagnostics.append(contentsOf: reader.diagnostics) }
+            return reader.read()
+        }
         guard let baseURL, let defaultLanguage, !languages.isEmpty else { return nil }
         var config = SiteConfig(
             titles: titles, baseURL: baseURL, timeZone: timeZone, defaultLanguage: defaultLanguage,
@@ -62,6 +67,7 @@ private struct SettingReader {
             themeLocation: root["theme"]?.location, paginate: paginate, feedLimit: feedLimit,
             unsafeHTML: unsafeHTML, hardLineBreaks: hardBreaks, taxonomies: taxonomies, params: root["params"], file: file)
         config.search = search
+        config.accessibility = accessibility
         return config
     }
 

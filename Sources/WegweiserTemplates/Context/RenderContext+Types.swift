@@ -175,7 +175,9 @@ extension RenderContextBuilder {
 
     /// An address in a typed field: `url`, `text` (its host without www.) and `is_external`, true when
     /// it leads off the site, so the theme can mark it.
-    func linkValues(_ url: URL) -> [String: Any] {
+    func linkValues(_ url: URL) -> [String: Any] { Self.linkValues(url, site: site) }
+
+    static func linkValues(_ url: URL, site: Site) -> [String: Any] {
         let host = url.host?.lowercased()
         return ["url": url.absoluteString, "text": host.map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 } ?? url.absoluteString,
                 "is_external": host != nil && host != site.config.baseURL.host?.lowercased()]

@@ -32,11 +32,17 @@ public struct RenderContextBuilder: Sendable {
     public init(site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }) {
         self.site = site
         self.strings = strings
-        self.formatter = LocaleFormatter(config: site.config)
+        let formatter = LocaleFormatter(config: site.config)
+        self.formatter = formatter
         self.structuredData = structuredData
         let withEvents = Set(site.pages.filter { $0.fields.event != nil }.map(\.language))
         self.siteValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
-            (language.code, TemplateValues(Self.siteValues(site, language: language.code, hasEvents: withEvents.contains(language.code))))
+            var values = Self.siteValues(site, language: language.code, hasEvents: withEvents.contains(language.code))
+            if let statement = site.config.accessibility {
+                values["accessibility"] = StatementValues(site: site, strings: strings, formatter: formatter, language: language.code)
+                    .values(statement)
+            }
+            return (language.code, TemplateValues(values))
         })
         var codes = Set<LanguageCode>()
         for page in site.pages {
@@ -151,7 +157,6 @@ public struct RenderContextBuilder: Sendable {
             "lang": page.contentLanguage.rawValue,
             "dir": contentLanguage.direction.rawValue,
             "is_fallback": page.isFallback,
-            "content": page.content.html,
             "summary": page.summary,
             "toc": page.content.tableOfContents.map(tocContext),
             "has_toc": Self.entryCount(page.content.tableOfContents) > 1,
@@ -161,6 +166,8 @@ public struct RenderContextBuilder: Sendable {
             "is_future": page.isFuture,
             "terms": termsContext(page),
         ]
+        // Absent when empty: Mustache counts every string, even "", as true in {{#page.content}}.
+        if !page.content.html.allSatisfy(\.isWhitespace) { context["content"] = page.content.html }
         if let date = page.date { context["date"] = dateContext(date, in: page.language) }
         if let lastmod = page.lastmod { context["lastmod"] = dateContext(lastmod, in: page.language) }
         if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
