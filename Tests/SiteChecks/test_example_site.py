@@ -264,3 +264,15 @@ def test_every_page_has_one_h1_and_a_skip_link_first(site):
         assert len(elements(document, "h1")) == 1, path
         first_link = elements(document, "a")[0]
         assert first_link.get("class") == "skip-link" and first_link.get("href") == "#main", path
+
+
+def test_an_untranslated_column_of_the_spreadsheet_is_marked_as_german(site):
+    """WCAG 3.1.2: the services of a row without a services:ar column are German on the Arabic page."""
+    document, _ = parse(site.path("ar/directory/anerkennungsberatung-burgenlandkreis/index.html"))
+    services = [dd for dd in elements(document, "dd") if "Anerkennung von Abschlüssen" in "".join(dd.itertext())]
+    assert services and services[0].get("lang") == "de" and services[0].get("dir") == "ltr"
+    heading = elements(document, "h1")[0]
+    assert heading.get("lang") is None, "the title has an Arabic column and takes the page's language"
+    document, _ = parse(site.path("en/directory/anerkennungsberatung-burgenlandkreis/index.html"))
+    services = [dd for dd in elements(document, "dd") if "Recognition" in "".join(dd.itertext())]
+    assert services and services[0].get("lang") is None, "services:en is English"

@@ -48,8 +48,11 @@ import WegweiserCore
         #expect(try german["services"]?.stringList(for: "services") == ["Schule", "Ausbildung"])
         #expect(german["address"]?["city"]?.value == .scalar("Torgau", quoted: true))
         #expect(german["geo"]?["lat"]?.location == SourceLocation(file: "data/directory/stellen.csv", line: 2, column: 94))
-        // A translation keeps the fields it does not translate.
+        // A translation keeps the fields it does not translate, and knows they are in German.
         #expect(sources[1].frontMatter.params["services"] != nil)
+        let de = LanguageCode("de")!
+        #expect(sources[1].frontMatter.fieldLanguages == ["services": de, "address": de, "geo": de])
+        #expect(sources[0].frontMatter.fieldLanguages.isEmpty)
     }
 
     @Test func readsYAMLListsAndMaps() throws {

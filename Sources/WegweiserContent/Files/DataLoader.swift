@@ -175,8 +175,15 @@ private struct EntryReader {
         return byLanguage.keys.sorted().compactMap { language in
             // A translation takes the default language's fields, and replaces the ones it has.
             let own = language == config.defaultLanguage ? [] : byLanguage[language] ?? []
-            let merged = base.filter { field in !own.contains { $0.key == field.key } } + own
-            return source(key: key, keyLocation: entry["key"]!.location, language: language, fields: Self.nest(merged), at: entry.location)
+            let inherited = base.filter { field in !own.contains { $0.key == field.key } }
+            var source = source(
+                key: key, keyLocation: entry["key"]!.location, language: language, fields: Self.nest(inherited + own), at: entry.location)
+            if language != config.defaultLanguage {
+                for field in inherited where field.key != "key" {
+                    source?.frontMatter.fieldLanguages[DataLoader.nestedFields[field.key] ?? field.key] = config.defaultLanguage
+                }
+            }
+            return source
         }
     }
 

@@ -53,6 +53,9 @@ public struct FrontMatter: Sendable {
     public var params: [String: DataNode] = [:]
     /// Where each key's value was written, for messages that concern a field.
     public var locations: [String: SourceLocation] = [:]
+    /// Fields whose text is in another language than the page's: a spreadsheet row's translation
+    /// takes the default language's value of every column it has no translation of.
+    public var fieldLanguages: [String: LanguageCode] = [:]
 
     public init() {}
 

@@ -110,6 +110,7 @@ extension Page {
         isFuture = frontMatter.date.map { $0.instant > now } ?? false
         sourcePath = source.displayPath
         fieldLocations = frontMatter.locations
+        fieldLanguages = frontMatter.fieldLanguages
         key = SectionTree.lastSegment(of: source.file.logicalPath)
         if !isFallback { aliases = frontMatter.aliases }
     }

@@ -142,6 +142,8 @@ public struct Page: Sendable, Identifiable {
     public var sourcePath: String?
     /// Where each front matter field was written.
     public var fieldLocations: [String: SourceLocation] = [:]
+    /// Fields whose text is in another language than `contentLanguage` (see `FrontMatter.fieldLanguages`).
+    public var fieldLanguages: [String: LanguageCode] = [:]
     /// For term pages, the taxonomy key and term name; for taxonomy pages the key.
     public var taxonomy: String?
     public var aliases: [PageAlias] = []

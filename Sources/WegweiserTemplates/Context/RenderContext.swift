@@ -165,6 +165,7 @@ public struct RenderContextBuilder: Sendable {
             "is_draft": page.isDraft,
             "is_future": page.isFuture,
             "terms": termsContext(page),
+            "field_lang": fieldLanguages(page),
         ]
         // Absent when empty: Mustache counts every string, even "", as true in {{#page.content}}.
         if !page.content.html.allSatisfy(\.isWhitespace) { context["content"] = page.content.html }
@@ -230,12 +231,23 @@ public struct RenderContextBuilder: Sendable {
             "lang": page.contentLanguage.rawValue,
             "dir": site.language(page.contentLanguage).direction.rawValue,
             "is_fallback": page.isFallback,
+            "field_lang": fieldLanguages(page),
         ]
         if let date = page.displayDate { context["date"] = dateContext(date, in: page.language) }
         if page.kind == .term { context["count"] = formatter.format(page.children.count, in: page.language) }
         if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
         context.merge(itemTypeContext(page)) { _, new in new }
         return context
+    }
+
+    /// `field_lang.services` etc.: the language of a field written in another language than the page
+    /// around it (a spreadsheet row's untranslated column), for `lang` and `dir` on that passage.
+    func fieldLanguages(_ page: Page) -> [String: Any] {
+        var values: [String: Any] = [:]
+        for (field, code) in page.fieldLanguages where code != page.contentLanguage {
+            values[field] = ["lang": code.rawValue, "dir": site.language(code).direction.rawValue]
+        }
+        return values
     }
 
     /// A section as the home page shows it: its title and its first entries.
