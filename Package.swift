@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -31,10 +30,7 @@ let package = Package(
         .target(name: "WegweiserSite", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserMarkdown"]),
         .target(
             name: "WegweiserTemplates",
-            dependencies: [
-                "WegweiserCore", "WegweiserContent", "WegweiserSite",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"],
             plugins: ["EmbedFiles"]
         ),
         .target(name: "WegweiserSearch", dependencies: ["WegweiserCore"], exclude: ["Engine"], plugins: ["EmbedFiles"]),

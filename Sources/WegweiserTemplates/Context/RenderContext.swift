@@ -3,18 +3,6 @@ import WegweiserContent
 import WegweiserCore
 import WegweiserSite
 
-/// Template values made once and shared by the tasks that render pages.
-// @unchecked: `values` is a `let` holding only value types (strings, numbers, booleans, and arrays and
-// dictionaries of them, as built by `siteValues`); nothing can mutate it after init, so sharing it
-// across tasks is safe.
-struct TemplateValues: @unchecked Sendable {
-    let values: [String: Any]
-
-    init(_ values: [String: Any]) {
-        self.values = values
-    }
-}
-
 /// Builds what templates see: `site`, `page`, `items`, `pager`, `translations`, `alternates`, `i18n`
 /// (documented in docs/templates.md). Values are plain dictionaries and arrays, so Mustache reads
 /// them without reflection.
@@ -24,8 +12,10 @@ public struct RenderContextBuilder: Sendable {
     public let formatter: LocaleFormatter
     /// schema.org JSON-LD of a page, made by the outputs layer.
     public let structuredData: @Sendable (Page) -> String?
-    /// Per language, the site values that every page shares.
-    private let siteValues: [LanguageCode: TemplateValues]
+    /// Per language, the site values that every page shares, and the UI strings: converted for the
+    /// renderer once, not for every page.
+    private let siteValues: [LanguageCode: [String: TemplateValue]]
+    private let stringValues: [LanguageCode: TemplateValue]
     /// Languages by their own names ("العربية"), for every code the contacts and events name.
     let endonyms: [LanguageCode: String]
 
@@ -42,7 +32,10 @@ public struct RenderContextBuilder: Sendable {
                 values["accessibility"] = StatementValues(site: site, strings: strings, formatter: formatter, language: language.code)
                     .values(statement)
             }
-            return (language.code, TemplateValues(values))
+            return (language.code, values.mapValues(TemplateValue.init))
+        })
+        self.stringValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
+            (language.code, TemplateValue.map((strings.tables[language.code] ?? [:]).mapValues(TemplateValue.string)))
         })
         var codes = Set<LanguageCode>()
         for page in site.pages {
@@ -75,7 +68,7 @@ public struct RenderContextBuilder: Sendable {
             // Page 2 of a list has no counterpart in another language's page 1.
             "alternates": pager.number == 1 ? alternates(for: page) : [],
             "canonical": canonicalURL(for: page, pager: pager),
-            "i18n": strings.tables[language] ?? [:],
+            "i18n": stringValues[language] ?? .map([:]),
             "breadcrumbs": breadcrumbs(for: page),
         ]
         context.merge(listContext(for: page, pager: pager)) { _, new in new }
@@ -114,18 +107,18 @@ public struct RenderContextBuilder: Sendable {
     }
 
     /// The navigation, with the section the page is in marked.
-    private func siteContext(for page: Page) -> [String: Any] {
+    private func siteContext(for page: Page) -> TemplateValue {
         let language = page.language
-        var context = siteValues[language]?.values ?? [:]
+        var context = siteValues[language] ?? [:]
         let current = sectionAncestor(of: page)
-        context["sections"] = site.topSections(in: language).map { section -> [String: Any] in
-            ["title": section.title, "url": site.url(for: section.path), "is_current": section.id == current,
-             "lang": section.contentLanguage.rawValue, "dir": site.language(section.contentLanguage).direction.rawValue]
-        }
-        context["taxonomies"] = (site.taxonomyPages[language] ?? []).map { id -> [String: Any] in
-            ["title": site[id].title, "url": site.url(for: site[id].path), "is_current": id == current]
-        }
-        return context
+        context["sections"] = .list(site.topSections(in: language).map { section in
+            .map(["title": .string(section.title), "url": .string(site.url(for: section.path)), "is_current": .bool(section.id == current),
+                  "lang": .string(section.contentLanguage.rawValue), "dir": .string(site.language(section.contentLanguage).direction.rawValue)])
+        })
+        context["taxonomies"] = .list((site.taxonomyPages[language] ?? []).map { id in
+            .map(["title": .string(site[id].title), "url": .string(site.url(for: site[id].path)), "is_current": .bool(id == current)])
+        })
+        return .map(context)
     }
 
     /// The top-level section or taxonomy page a page belongs to, for marking the navigation.

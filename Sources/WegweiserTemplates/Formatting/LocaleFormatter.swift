@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WegweiserContent
 import WegweiserCore
 
@@ -6,6 +7,9 @@ import WegweiserCore
 public struct LocaleFormatter: Sendable {
     private let locales: [LanguageCode: Locale]
     private let timeZone: TimeZone
+    /// Formatted dates, by date, form and language: a page's date is written on the page and in
+    /// every list it is in, and Foundation's formatting is slow.
+    private let dates = DateTexts()
 
     public init(config: SiteConfig) {
         var locales: [LanguageCode: Locale] = [:]
@@ -22,6 +26,10 @@ public struct LocaleFormatter: Sendable {
 
     /// A long date, with the time when the source gave one.
     public func format(_ date: ContentDate, in language: LanguageCode) -> String {
+        dates.text(for: date, long: true, in: language) { formatUncached(date, in: language) }
+    }
+
+    private func formatUncached(_ date: ContentDate, in language: LanguageCode) -> String {
         let style = Date.FormatStyle(
             date: .long, time: date.hasTime ? .shortened : .omitted, locale: locale(language),
             calendar: Calendar(identifier: .gregorian), timeZone: timeZone)
@@ -30,6 +38,10 @@ public struct LocaleFormatter: Sendable {
 
     /// A date without its time: for lists.
     public func formatDay(_ date: ContentDate, in language: LanguageCode) -> String {
+        dates.text(for: date, long: false, in: language) { formatDayUncached(date, in: language) }
+    }
+
+    private func formatDayUncached(_ date: ContentDate, in language: LanguageCode) -> String {
         let style = Date.FormatStyle(
             date: .long, time: .omitted, locale: locale(language), calendar: Calendar(identifier: .gregorian),
             timeZone: timeZone)
@@ -78,5 +90,24 @@ public struct LocaleFormatter: Sendable {
     public func iso8601(_ date: ContentDate) -> String {
         let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: timeZone)
         return date.hasTime ? date.instant.formatted(style) : date.instant.formatted(style.year().month().day())
+    }
+}
+
+/// A cache of formatted dates that the rendering tasks share.
+private final class DateTexts: Sendable {
+    private struct Key: Hashable {
+        var date: ContentDate
+        var long: Bool
+        var language: LanguageCode
+    }
+
+    private let texts = Mutex<[Key: String]>([:])
+
+    func text(for date: ContentDate, long: Bool, in language: LanguageCode, make: () -> String) -> String {
+        let key = Key(date: date, long: long, language: language)
+        if let known = texts.withLock({ $0[key] }) { return known }
+        let text = make()
+        texts.withLock { $0[key] = text }
+        return text
     }
 }

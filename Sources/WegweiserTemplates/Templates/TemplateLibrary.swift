@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 import WegweiserCore
 
 /// A theme's Mustache templates, parsed once and checked: every partial and parent a template
-/// names must exist (swift-mustache would silently render a missing one as nothing).
+/// names must exist (rendering would silently write a missing one as nothing).
 public struct TemplateLibrary: Sendable {
-    let library: MustacheLibrary
+    let renderer: MustacheRenderer
     /// Template and partial names, for the layout lookup.
     public let names: Set<String>
     /// Each UI string key used as `i18n.key`, with the place of its first use.
@@ -13,24 +12,17 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses every layout and partial of `theme`; throws all problems at once.
     public init(theme: Theme) throws(DiagnosticError) {
-        HTMLEscaping.register()
         var diagnostics = Diagnostics()
-        var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var keys: [String: SourceLocation] = [:]
         let files = theme.layouts.merging(theme.partials) { a, _ in a }
         for name in files.keys.sorted() {
             let file = files[name]!
             guard let text = diagnostics.collect({ try SourceText.decode(file.bytes, file: file.displayPath) }) else { continue }
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma stands on a line of its own before the template's first line.
-                let location = SourceLocation(
-                    file: file.displayPath, line: error.context.lineNumber - 1, column: error.context.columnNumber)
-                diagnostics.error(Self.describe(error.error), at: location)
-                continue
+                templates[name] = try MustacheTemplate(text)
             } catch {
-                diagnostics.error("\(error)", at: SourceLocation(file: file.displayPath))
+                diagnostics.error(error.message, at: SourceLocation(file: file.displayPath, line: error.line, column: error.column))
                 continue
             }
             for reference in TemplateScanner.references(in: text, file: file.displayPath) {
@@ -48,28 +40,19 @@ public struct TemplateLibrary: Sendable {
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.all) }
-        self.library = library
+        self.renderer = MustacheRenderer(templates: templates)
         self.names = Set(files.keys)
         self.stringKeys = keys
     }
 
     /// Renders the template `name` with `context`.
-    public func render(_ name: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    public func render(_ name: String, context: TemplateValue) -> String {
+        renderer.render(name, context: context)
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: "this closing tag does not match the section that is open"
-        case .unfinishedName?: "this tag is not finished; close it with }}"
-        case .expectedSectionEnd?: "a section is never closed; add {{/name}}"
-        case .invalidSetDelimiter?: "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection?: "only {{$block}} overrides may stand inside {{<parent}}"
-        case .textInsideInheritSection?: "only {{$block}} overrides may stand inside {{<parent}}"
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: "invalid {{% pragma }} tag"
-        default: "template syntax error: \(error)"
-        }
+    /// Renders the template `name` with a context of plain dictionaries, arrays and scalars.
+    public func render(_ name: String, context: [String: Any]) -> String {
+        renderer.render(name, context: TemplateValue(context))
     }
 }
 

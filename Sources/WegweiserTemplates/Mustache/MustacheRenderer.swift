@@ -1,0 +1,189 @@
+import WegweiserCore
+
+/// Renders parsed templates against `TemplateValue`s, with swift-mustache's semantics: names are looked
+/// up through the context stack, a list section repeats with `first()`, `last()`, `index()` for its
+/// position, a partial inherits the block overrides of the templates around it (the outermost wins),
+/// and the lines of a standalone partial or block are indented like its tag.
+struct MustacheRenderer: Sendable {
+    let templates: [String: MustacheTemplate]
+
+    func render(_ name: String, context: TemplateValue) -> String {
+        guard let template = templates[name] else { return "" }
+        var output = ""
+        output.reserveCapacity(16 * 1024)
+        var state = State(stack: [context])
+        render(template.nodes, state: &state, into: &output)
+        return output
+    }
+
+    private struct Position {
+        var first: Bool
+        var last: Bool
+        var index: Int
+
+        func transform(_ name: String) -> TemplateValue? {
+            switch name {
+            case "first": .bool(first)
+            case "last": .bool(last)
+            case "index": .int(index)
+            case "even": .bool(index & 1 == 0)
+            case "odd": .bool(index & 1 == 1)
+            default: nil
+            }
+        }
+    }
+
+    private struct State {
+        var stack: [TemplateValue]
+        var position: Position?
+        var indentation: String?
+        var overrides: [String: [MustacheTemplate.Node]]?
+        var escapes = true
+
+        /// With `value` on top of the stack, outside any list position.
+        func pushing(_ value: TemplateValue, at position: Position? = nil) -> State {
+            var state = self
+            state.stack.append(value)
+            state.position = position
+            return state
+        }
+
+        func indented(_ extra: String?) -> State {
+            var state = self
+            if let extra { state.indentation = (indentation ?? "") + extra }
+            return state
+        }
+    }
+
+    private func render(_ nodes: [MustacheTemplate.Node], state: inout State, into output: inout String) {
+        guard let indentation = state.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, state: &state, into: &output) }
+            return
+        }
+        // Every line this template writes after its first starts with the indentation.
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, state: &state, into: &piece)
+            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            local += piece
+        }
+        output += local
+    }
+
+    private func render(_ node: MustacheTemplate.Node, state: inout State, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, in: state) else { return }
+            let text = value.text
+            output += escaped && state.escapes ? text.htmlEscaped : text
+        case .section(let name, let inverted, let nodes):
+            let value = lookup(name, in: state)
+            if inverted {
+                renderInverted(value, nodes, state: state, into: &output)
+            } else {
+                renderSection(value, nodes, state: state, into: &output)
+            }
+        case .partial(let name, let indentation, let overrides):
+            guard let template = templates[name] else { return }
+            var inner = state.indented(indentation)
+            inner.position = nil
+            inner.escapes = true
+            if let overrides {
+                // The overrides of the templates around this one win over its own.
+                inner.overrides = (state.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+            }
+            render(template.nodes, state: &inner, into: &output)
+        case .block(let name, let defaults, let indentation):
+            var inner = state.indented(indentation)
+            render(state.overrides?[name] ?? defaults, state: &inner, into: &output)
+        case .escaping(let escapes):
+            state.escapes = escapes
+        case .blockDefinition:
+            break
+        }
+    }
+
+    private func renderSection(_ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String) {
+        switch value {
+        case .list(let items)?:
+            for (index, item) in items.enumerated() {
+                var inner = state.pushing(item, at: Position(first: index == 0, last: index == items.count - 1, index: index))
+                render(nodes, state: &inner, into: &output)
+            }
+        case .bool(let flag)?:
+            guard flag else { return }
+            var inner = state
+            render(nodes, state: &inner, into: &output)
+        case .null?, nil:
+            return
+        case let value?:
+            var inner = state.pushing(value)
+            render(nodes, state: &inner, into: &output)
+        }
+    }
+
+    private func renderInverted(_ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String) {
+        switch value {
+        case .list(let items)?:
+            guard items.isEmpty else { return }
+            var inner = state.pushing(.list(items))
+            render(nodes, state: &inner, into: &output)
+        case .bool(let flag)?:
+            guard !flag else { return }
+            var inner = state
+            render(nodes, state: &inner, into: &output)
+        case .null?, nil:
+            var inner = state
+            render(nodes, state: &inner, into: &output)
+        case .some:
+            return
+        }
+    }
+
+    /// The value of a name, after its transforms; nil when it is not there or a transform does not apply.
+    private func lookup(_ name: MustacheName, in state: State) -> TemplateValue? {
+        var value: TemplateValue?
+        switch name.root {
+        case .sequence:
+            guard let position = state.position else { return nil }
+            // A position's transforms give the value; any further ones apply to it.
+            guard let innermost = name.transforms.last, let found = position.transform(innermost) else { return nil }
+            return apply(name.transforms.dropLast(), to: found)
+        case .current:
+            value = state.stack.last
+            for part in name.path {
+                guard let next = value?.child(part) else { return nil }
+                value = next
+            }
+        case .stack:
+            guard let first = name.path.first else {
+                value = state.stack.last
+                break
+            }
+            for object in state.stack.reversed() {
+                if let found = object.child(first) {
+                    value = found
+                    break
+                }
+            }
+            for part in name.path.dropFirst() {
+                guard let next = value?.child(part) else { return nil }
+                value = next
+            }
+        }
+        guard let value else { return nil }
+        return apply(name.transforms[...], to: value)
+    }
+
+    private func apply(_ transforms: ArraySlice<String>, to value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for transform in transforms.reversed() {
+            guard let next = value.transform(transform) else { return nil }
+            value = next
+        }
+        return value
+    }
+}

@@ -1,0 +1,120 @@
+/// A value as templates see it. Render contexts are built as plain dictionaries and arrays and turned
+/// into these once per page (the parts every page shares, once per language), so that rendering looks
+/// names up with a switch instead of a dynamic cast per lookup.
+public enum TemplateValue: Sendable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+    /// A key that is present without a value: found (it stops the lookup), but false and empty.
+    case null
+
+    /// Converts dictionaries, arrays, strings, numbers and booleans; anything else becomes its
+    /// description, and nil becomes `.null`.
+    public init(_ value: Any) {
+        switch value {
+        case let value as TemplateValue: self = value
+        case let text as String: self = .string(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let number as Double: self = .double(number)
+        case let map as [String: Any]: self = .map(map.mapValues(TemplateValue.init))
+        case let list as [Any]: self = .list(list.map(TemplateValue.init))
+        case let optional as OptionalValue:
+            if let wrapped = optional.wrapped { self.init(wrapped) } else { self = .null }
+        case let text as Substring: self = .string(String(text))
+        default: self = .string(String(describing: value))
+        }
+    }
+
+    /// The value of `name` when this is a map.
+    func child(_ name: String) -> TemplateValue? {
+        if case .map(let map) = self { return map[name] }
+        return nil
+    }
+
+    /// A transform of swift-mustache's set: `empty`, `count`, `first`, `last`, `reversed` on lists;
+    /// `empty`, `count` on maps; `empty`, `uppercased`, `lowercased`, `capitalized`, `reversed` on
+    /// text; `equalzero`, `plusone`, `minusone`, `even`, `odd` on numbers. Nil when it does not apply.
+    func transform(_ name: String) -> TemplateValue? {
+        switch self {
+        case .list(let items):
+            switch name {
+            case "empty": return .bool(items.isEmpty)
+            case "count": return .int(items.count)
+            case "first": return items.first
+            case "last": return items.last
+            case "reversed": return .list(items.reversed())
+            default: return nil
+            }
+        case .map(let map):
+            switch name {
+            case "empty": return .bool(map.isEmpty)
+            case "count": return .int(map.count)
+            default: return nil
+            }
+        case .string(let text):
+            switch name {
+            case "empty": return .bool(text.isEmpty)
+            case "uppercased": return .string(text.uppercased())
+            case "lowercased": return .string(text.lowercased())
+            case "capitalized": return .string(text.capitalizedWords)
+            case "reversed": return .string(String(text.reversed()))
+            default: return nil
+            }
+        case .int(let number):
+            switch name {
+            case "equalzero": return .bool(number == 0)
+            case "plusone": return .int(number + 1)
+            case "minusone": return .int(number - 1)
+            case "even": return .bool(number & 1 == 0)
+            case "odd": return .bool(number & 1 == 1)
+            default: return nil
+            }
+        case .bool, .double, .null:
+            return nil
+        }
+    }
+
+    /// The text a variable tag writes (before escaping). Lists and maps write nothing.
+    var text: String {
+        switch self {
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .double(let number): String(number)
+        case .list, .map, .null: ""
+        }
+    }
+}
+
+/// Lets `TemplateValue.init` see through an `Optional` stored in an `Any`.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self.map { $0 as Any } }
+}
+
+extension String {
+    /// Every word with its first letter upper-cased, the rest lower-cased: "hello world" → "Hello World".
+    fileprivate var capitalizedWords: String {
+        var result = ""
+        var atWordStart = true
+        for character in self {
+            if character.isWhitespace {
+                atWordStart = true
+                result.append(character)
+            } else if atWordStart {
+                result += character.uppercased()
+                atWordStart = false
+            } else {
+                result += character.lowercased()
+            }
+        }
+        return result
+    }
+}
