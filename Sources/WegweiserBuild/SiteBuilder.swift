@@ -24,8 +24,12 @@ public struct SiteBuilder: Sendable {
             try run.checkOutputIsSeparate()
             let (site, theme) = try await run.assembleSite()
             let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
-            let outputs = try await run.step("Feeds, sitemap, redirects") { $0.makeOutputs(site, theme: theme.theme) }
-            let search = try await run.step("Search indexes") { [jobs = options.jobs] _ in await SearchIndexFiles.files(for: site, jobs: jobs) }
+            // Feeds and the like are one task, the search indexes several: side by side they fill the cores.
+            let (outputs, search) = try await run.step("Feeds, sitemaps, search indexes") { [jobs = options.jobs] run in
+                let outputsTask = Task { [run] in run.makeOutputs(site, theme: theme.theme) }
+                let search = await SearchIndexFiles.files(for: site, jobs: jobs)
+                return (await outputsTask.value, search)
+            }
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
             let files = pages + outputs + search
             try await run.step("Write output") { run in try await run.write(files, copies: copies) }

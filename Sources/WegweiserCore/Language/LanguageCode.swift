@@ -52,7 +52,7 @@ public struct LanguageCode: Sendable, Hashable, Comparable, CustomStringConverti
     ]
 
     private static func canonicalize(_ text: String) -> String? {
-        let subtags = text.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        let subtags = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" }
         guard let first = subtags.first, !text.isEmpty else { return nil }
         guard subtags.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         else { return nil }
