@@ -119,23 +119,31 @@ extension BuildRun {
         return (renderer, templates)
     }
 
-    mutating func renderPages(_ site: Site, theme: LoadedTheme) async throws(DiagnosticError) -> [OutputFile] {
+    /// Renders every page and writes it into `staging` at once, so that no page's HTML waits in memory
+    /// for the others; returns what was written.
+    mutating func renderPages(
+        _ site: Site, theme: LoadedTheme, into staging: OutputWriter.Staging
+    ) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)] {
         let (renderer, templates) = try prepareRenderer(site, theme: theme)
         let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
-        var files = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
+        // Servers look for /404.html; it is the default language's page.
+        let notFound = site.notFoundPages[site.config.defaultLanguage]
+        let results = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]
-            return OutputFile(
+            let file = OutputFile(
                 path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!),
                 origin: page.location(of: "slug"))
+            var failures = [staging.write(file)]
+            if id == notFound { failures.append(staging.write(OutputFile(path: "404.html", bytes: file.bytes))) }
+            return (path: file.path, origin: file.origin, failures: failures.compactMap { $0 }, isNotFound: id == notFound)
         }
-        // Servers look for /404.html; it is the default language's page.
-        if let notFound = site.notFoundPages[site.config.defaultLanguage],
-            let file = files.first(where: { $0.path == site[notFound].path.outputFile })
-        {
-            files.append(OutputFile(path: "404.html", bytes: file.bytes))
-        }
-        return files
+        let failures = results.flatMap(\.failures)
+        if !failures.isEmpty { throw DiagnosticError(failures) }
+        var written = results.map { (path: $0.path, origin: $0.origin) }
+        if results.contains(where: \.isNotFound) { written.append((path: "404.html", origin: nil)) }
+        return written
     }
+
 
     func makeOutputs(_ site: Site, theme: Theme) -> [OutputFile] {
         var files = Sitemap.files(for: site) + AtomFeed.files(for: site) + Redirects.files(for: site)
@@ -173,8 +181,7 @@ extension BuildRun {
         return copies
     }
 
-    mutating func write(_ files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) {
-        let writer = OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory, jobs: options.jobs)
-        report.filesWritten = try await writer.commit(files: files, copies: copies)
+    var writer: OutputWriter {
+        OutputWriter(fileSystem: fileSystem, outputDirectory: options.outputDirectory, jobs: options.jobs)
     }
 }

@@ -14,10 +14,36 @@ struct OutputWriter: Sendable {
     /// Beside the output folder: serialises builds into the same place (like Hugo's `.hugo_build.lock`).
     static let lockName = ".wegweiser-build.lock"
 
-    /// Writes and copies everything, then swaps the result in; returns the number of files.
+    /// The staging folder while a build fills it: pages are written as they are rendered, so that their
+    /// text need not stay in memory until the end.
+    struct Staging: Sendable {
+        let fileSystem: any FileSystem
+        let path: String
+
+        /// Writes one file now; a failure comes back as a diagnostic.
+        func write(_ file: OutputFile) -> Diagnostic? {
+            do {
+                try fileSystem.write(file.bytes, to: OutputWriter.join(path, file.path))
+                return nil
+            } catch {
+                return .error("cannot write \(file.path): \(error)", at: nil)
+            }
+        }
+    }
+
+    /// What `produce` wrote itself (paths and what asked for them) and what is left to write.
+    struct Produced: Sendable {
+        var written: [(path: String, origin: SourceLocation?)] = []
+        var files: [OutputFile] = []
+    }
+
+    /// Lets `produce` write into a staging folder, writes the files it returns and the copies, checks
+    /// that no two outputs share a path, then swaps the result in; returns the number of files. When
+    /// anything fails the staging folder goes and the previous output stays exactly as it was.
     /// Top-level dot files of the old output (`.git`, `.gitkeep`, a host's `.well-known`) are kept.
-    func commit(files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) -> Int {
-        try checkUniqueDestinations(files: files, copies: copies)
+    func commit(
+        copies: [FileCopy], produce: (Staging) async throws(DiagnosticError) -> Produced
+    ) async throws(DiagnosticError) -> Int {
         let output = outputDirectory.hasSuffix("/") && outputDirectory.count > 1 ? String(outputDirectory.dropLast()) : outputDirectory
         let (parent, name) = Self.split(output)
         do {
@@ -27,7 +53,7 @@ struct OutputWriter: Sendable {
         }
         do {
             return try await fileSystem.withExclusiveLock(on: Self.join(parent, Self.lockName)) {
-                try await commitLocked(files: files, copies: copies, output: output, parent: parent, name: name)
+                try await commitLocked(copies: copies, output: output, parent: parent, name: name, produce: produce)
             }
         } catch let error as DiagnosticError {
             throw error
@@ -36,8 +62,14 @@ struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes `files` and `copies` at once.
+    func commit(files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) -> Int {
+        try await commit(copies: copies) { _ throws(DiagnosticError) in Produced(files: files) }
+    }
+
     private func commitLocked(
-        files: [OutputFile], copies: [FileCopy], output: String, parent: String, name: String
+        copies: [FileCopy], output: String, parent: String, name: String,
+        produce: (Staging) async throws(DiagnosticError) -> Produced
     ) async throws(DiagnosticError) -> Int {
         try checkIsOwnOutput(output)
         let staging = Self.join(parent, ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -48,18 +80,23 @@ struct OutputWriter: Sendable {
         } catch {
             throw DiagnosticError("cannot prepare the output folder \(output): \(error)", at: nil)
         }
-        let failures = await write(files: files, copies: copies, into: staging)
-        guard failures.isEmpty else {
-            try? fileSystem.remove(staging)
-            throw DiagnosticError(failures)
-        }
-        do {
-            try swap(staging, into: output, parent: parent, name: name)
+        do throws(DiagnosticError) {
+            let produced = try await produce(Staging(fileSystem: fileSystem, path: staging))
+            try checkUniqueDestinations(
+                produced.written + produced.files.map { ($0.path, $0.origin) }
+                    + copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
+            let failures = await write(files: produced.files, copies: copies, into: staging)
+            guard failures.isEmpty else { throw DiagnosticError(failures) }
+            do {
+                try swap(staging, into: output, parent: parent, name: name)
+            } catch {
+                throw DiagnosticError("cannot replace \(output): \(error)", at: nil)
+            }
+            return produced.written.count + produced.files.count + copies.count
         } catch {
             try? fileSystem.remove(staging)
-            throw DiagnosticError("cannot replace \(output): \(error)", at: nil)
+            throw error
         }
-        return files.count + copies.count
     }
 
     /// A build replaces its output folder; a folder with files but without the marker is someone else's.
@@ -80,9 +117,7 @@ struct OutputWriter: Sendable {
 
     /// Every output path once, and no file where another file needs a folder (`de/feed.xml` as a page's
     /// folder). A clash is reported at what asked for the later file: a slug, an alias, a static file.
-    private func checkUniqueDestinations(files: [OutputFile], copies: [FileCopy]) throws(DiagnosticError) {
-        let outputs = files.map { (path: $0.path, origin: $0.origin) }
-            + copies.map { (path: $0.destination, origin: Optional(SourceLocation(file: $0.displaySource))) }
+    private func checkUniqueDestinations(_ outputs: [(path: String, origin: SourceLocation?)]) throws(DiagnosticError) {
         var owners: [String: SourceLocation?] = [:]
         var diagnostics = Diagnostics()
         for output in outputs {

@@ -23,16 +23,21 @@ public struct SiteBuilder: Sendable {
         do {
             try run.checkOutputIsSeparate()
             let (site, theme) = try await run.assembleSite()
-            let pages = try await run.step("Render pages") { try await $0.renderPages(site, theme: theme) }
-            // Feeds and the like are one task, the search indexes several: side by side they fill the cores.
-            let (outputs, search) = try await run.step("Feeds, sitemaps, search indexes") { [jobs = options.jobs] run in
-                let outputsTask = Task { [run] in run.makeOutputs(site, theme: theme.theme) }
-                let search = await SearchIndexFiles.files(for: site, jobs: jobs)
-                return (await outputsTask.value, search)
-            }
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
-            let files = pages + outputs + search
-            try await run.step("Write output") { run in try await run.write(files, copies: copies) }
+            var finished = clock.now
+            let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
+                let pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
+                // Feeds and the like are one task, the search indexes several: side by side they fill the cores.
+                let (outputs, search) = try await run.step("Feeds, sitemaps, search indexes") { [jobs = options.jobs] run in
+                    let outputsTask = Task { [run] in run.makeOutputs(site, theme: theme.theme) }
+                    let search = await SearchIndexFiles.files(for: site, jobs: jobs)
+                    return (await outputsTask.value, search)
+                }
+                finished = clock.now
+                return OutputWriter.Produced(written: pages, files: outputs + search)
+            }
+            run.report.steps.append(("Write the rest, swap", clock.now - finished))
+            run.report.filesWritten = count
             run.report.pagesPerLanguage = site.languages.map { language in
                 (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
             }
