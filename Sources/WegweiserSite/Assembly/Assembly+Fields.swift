@@ -4,6 +4,32 @@ import WegweiserCore
 
 extension Assembly {
     /// The typed fields of a source, read once however many language versions show it.
+    /// Decodes the typed fields of every page source in parallel, ahead of the (serial) page
+    /// building that asks for them; diagnostics are kept in the order of the sources.
+    mutating func decodeTypedFields() async {
+        var work: [(key: String, source: PageSource, type: String)] = []
+        var seen = Set<String>()
+        for path in tree.pathsTopDown {
+            guard let node = tree[path] else { continue }
+            for groupIndex in node.pageGroups {
+                for source in groups[groupIndex].sources.values.sorted(by: { $0.language < $1.language }) {
+                    let type = source.frontMatter.type ?? node.type
+                    let key = source.identity + "\u{0}" + type
+                    if seen.insert(key).inserted { work.append((key, source, type)) }
+                }
+            }
+        }
+        let timeZone = config.timeZone
+        let decoded = await work.concurrentMap(jobs: site.options.jobs, chunkSize: 32) { item in
+            TypedFieldsDecoder.decode(
+                type: item.type, fields: item.source.frontMatter.params, file: item.source.displayPath, timeZone: timeZone)
+        }
+        for (item, (fields, found)) in zip(work, decoded) {
+            typedFieldsCache[item.key] = fields
+            diagnostics.append(contentsOf: found)
+        }
+    }
+
     mutating func typedFields(of source: PageSource, type: String) -> TypedFields {
         let key = source.identity + "\u{0}" + type
         if let known = typedFieldsCache[key] { return known }
@@ -60,20 +86,24 @@ extension Assembly {
     }
 
     /// When each event takes place, from "now": the next dates of a recurring event, or its one date.
-    mutating func scheduleEvents() {
+    mutating func scheduleEvents() async {
         let now = site.options.now
         let horizon = Calendar(identifier: .gregorian).date(byAdding: .year, value: 5, to: now)!
-        // The language versions of an event share their fields: each schedule is worked out once.
-        var schedules: [EventFields: EventSchedule] = [:]
+        // The language versions of an event share their fields: each schedule is worked out once,
+        // the different ones in parallel.
+        var events: [EventFields] = []
+        var seen = Set<EventFields>()
+        for page in site.pages {
+            if let event = page.fields.event, seen.insert(event).inserted { events.append(event) }
+        }
+        let timeZone = config.timeZone
+        let computed = await events.concurrentMap(jobs: site.options.jobs, chunkSize: 8) { event in
+            Self.schedule(of: event, now: now, horizon: horizon, timeZone: timeZone)
+        }
+        let schedules = Dictionary(zip(events, computed), uniquingKeysWith: { first, _ in first })
         for index in site.pages.indices {
             guard let event = site.pages[index].fields.event else { continue }
-            if let known = schedules[event] {
-                site.pages[index].schedule = known
-                continue
-            }
-            let schedule = Self.schedule(of: event, now: now, horizon: horizon, timeZone: config.timeZone)
-            schedules[event] = schedule
-            site.pages[index].schedule = schedule
+            site.pages[index].schedule = schedules[event]
         }
     }
 

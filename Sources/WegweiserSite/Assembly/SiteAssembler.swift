@@ -24,6 +24,7 @@ public struct SiteAssembler: Sendable {
             assembly.unpublished[source.file.logicalPath, default: [:]][source.language] = source.displayPath
         }
         assembly.groupTranslations(published)
+        await assembly.decodeTypedFields()
         for language in config.languages.map(\.code) {
             assembly.addPages(in: language)
         }
@@ -33,7 +34,7 @@ public struct SiteAssembler: Sendable {
         assembly.linkTranslations()
         // Events refer to contacts in their own language, which needs the translations linked.
         assembly.resolveEventReferences()
-        assembly.scheduleEvents()
+        await assembly.scheduleEvents()
         assembly.orderLists()
         assembly.findFeedLists()
         assembly.checkPathConflicts()
