@@ -19,10 +19,10 @@ SUDO := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then ech
 BENCH        ?= ../shared/bench
 BENCH_WORK   ?= .build/bench
 BENCH_ITEMS  ?= 10000
-BENCH_SIZES  ?= 1000
-BENCH_RUNS   ?= 5
+BENCH_SIZES  ?= 1000,5000,10000
+BENCH_RUNS   ?= 3
 # Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
-BENCH_OUT    ?= $(BENCH_WORK)/speed
+BENCH_OUT    ?= $(BENCH_WORK)/compare
 
 .PHONY: all site build release test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-search
 
@@ -33,7 +33,7 @@ help:
 	@echo "make test      install what is missing, run every test"
 	@echo "make test-browser  accessibility, privacy and CSP checks in headless Chromium (part of make test)"
 	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
-	@echo "make bench     build speed and memory against Hugo on generated corpora (BENCH_SIZES=1000,10000)"
+	@echo "make bench     Wegweiser against Hugo, alternating, on generated corpora (BENCH_SIZES=1000,5000,10000 BENCH_RUNS=3)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
 	@echo "make format    format the Swift sources with swift-format"
@@ -95,11 +95,8 @@ golden: build
 bench:
 	@test -d $(BENCH) || { echo "error: no benchmark at $(BENCH); set BENCH=path/to/bench"; exit 2; }
 	$(MAKE) release
-	$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --out-root $(BENCH_OUT) --label wegweiser \
-		--cmd '$(CURDIR)/.build/release/wegweiser build --source {corpus} --output {out} --quiet'
-	if command -v hugo >/dev/null; then \
-		$(PYTHON) $(BENCH)/measure.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --work $(BENCH_WORK)/speed --out-root $(BENCH_OUT) --label hugo --no-floor; \
-	else echo "hugo is not installed: no side-by-side numbers (apt-get install hugo)"; fi
+	$(PYTHON) Benchmarks/compare_hugo.py $(BENCH) .build/release/wegweiser --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
+		--work $(BENCH_WORK)/compare --out-root $(BENCH_OUT)
 
 # Search: Wegweiser against Pagefind 1.5.2 on the six-language benchmark (quality, bytes, times), then
 # the engine on a generated site of BENCH_ITEMS pages per language (bytes of a first query, query times).

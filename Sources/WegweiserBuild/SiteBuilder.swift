@@ -28,7 +28,7 @@ public struct SiteBuilder: Sendable {
             let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
                 let pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
                 // Feeds and the like are one task, the search indexes several: side by side they fill the cores.
-                let (outputs, search) = try await run.step("Feeds, sitemaps, search indexes") { [jobs = options.jobs] run in
+                let (outputs, search) = try await run.step("Feeds and search indexes") { [jobs = options.jobs] run in
                     let outputsTask = Task { [run] in run.makeOutputs(site, theme: theme.theme) }
                     let search = await SearchIndexFiles.files(for: site, jobs: jobs)
                     return (await outputsTask.value, search)
