@@ -126,6 +126,9 @@ extension BuildRun {
     ) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)] {
         let (renderer, templates) = try prepareRenderer(site, theme: theme)
         let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
+        // Clashing pages are reported as clashes before anything is written (the check before the
+        // swap covers every other file too).
+        try writer.checkUniqueDestinations(work.map { id, pager in (pager.path.outputFile, site[id].location(of: "slug")) })
         // Servers look for /404.html; it is the default language's page.
         let notFound = site.notFoundPages[site.config.defaultLanguage]
         let results = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
@@ -143,7 +146,6 @@ extension BuildRun {
         if results.contains(where: \.isNotFound) { written.append((path: "404.html", origin: nil)) }
         return written
     }
-
 
     func makeOutputs(_ site: Site, theme: Theme) -> [OutputFile] {
         var files = Sitemap.files(for: site) + AtomFeed.files(for: site) + Redirects.files(for: site)

@@ -117,7 +117,7 @@ struct OutputWriter: Sendable {
 
     /// Every output path once, and no file where another file needs a folder (`de/feed.xml` as a page's
     /// folder). A clash is reported at what asked for the later file: a slug, an alias, a static file.
-    private func checkUniqueDestinations(_ outputs: [(path: String, origin: SourceLocation?)]) throws(DiagnosticError) {
+    func checkUniqueDestinations(_ outputs: [(path: String, origin: SourceLocation?)]) throws(DiagnosticError) {
         var owners: [String: SourceLocation?] = [:]
         var diagnostics = Diagnostics()
         for output in outputs {

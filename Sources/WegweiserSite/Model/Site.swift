@@ -74,7 +74,10 @@ public struct Site: Sendable {
         self.options = options
     }
 
-    public subscript(id: PageID) -> Page { pages[id.rawValue] }
+    /// Borrowed, not copied: a page is a large value, and most uses read one field (`site[id].title`).
+    public subscript(id: PageID) -> Page {
+        _read { yield pages[id.rawValue] }
+    }
 
     public var languages: [LanguageConfig] { config.languages }
 
