@@ -11,8 +11,8 @@ extension RenderContextBuilder {
         case "event":
             let items = pager.items.map { site[$0] }
             return [
-                "upcoming": items.filter { $0.schedule?.isUpcoming == true }.map(itemContext),
-                "past": items.filter { $0.schedule?.isUpcoming != true }.map(itemContext),
+                "upcoming": TemplateValue.list(items.filter { $0.schedule?.isUpcoming == true }.map { itemValue($0.id) }),
+                "past": TemplateValue.list(items.filter { $0.schedule?.isUpcoming != true }.map { itemValue($0.id) }),
             ]
         case "contact":
             return directoryContext(pager.items.map { site[$0] }, language: page.language)
@@ -35,7 +35,7 @@ extension RenderContextBuilder {
         }
         let categories = groups.keys.filter { !$0.isEmpty }.map { ($0, categoryLabel($0, in: language)) }.sorted { order($0.1, $1.1) }
         var groupContexts: [[String: Any]] = categories.map { key, label in
-            ["key": key, "label": label, "items": groups[key]!.map(itemContext)]
+            ["key": key, "label": label, "items": TemplateValue.list(groups[key]!.map { itemValue($0.id) })]
         }
         if let other = groups[""] {
             groupContexts.append(["key": "", "label": strings.text("other_entries", in: language), "items": other.map(itemContext)])

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WegweiserContent
 import WegweiserCore
 import WegweiserSite
@@ -16,6 +17,9 @@ public struct RenderContextBuilder: Sendable {
     /// renderer once, not for every page.
     private let siteValues: [LanguageCode: [String: TemplateValue]]
     private let stringValues: [LanguageCode: TemplateValue]
+    /// A page as an entry of a list, made once: a report is an entry of its section, the home page and
+    /// each of its terms' pages.
+    private let items = ItemValues()
     /// Languages by their own names ("العربية"), for every code the contacts and events name.
     let endonyms: [LanguageCode: String]
 
@@ -61,7 +65,7 @@ public struct RenderContextBuilder: Sendable {
             "site": siteContext(for: page),
             "page": pageContext(page),
             "language": languageContext(language),
-            "items": pager.items.map { itemContext(site[$0]) },
+            "items": TemplateValue.list(pager.items.map(itemValue)),
             "subsections": page.subsections.map { sectionContext(site[$0]) },
             "pager": pagerContext(pager, of: page),
             "translations": switcherContext(for: page),
@@ -214,6 +218,11 @@ public struct RenderContextBuilder: Sendable {
     }
 
     /// A page as an entry of a list.
+    /// `itemContext`, converted and remembered.
+    func itemValue(_ id: PageID) -> TemplateValue {
+        items.value(for: id) { TemplateValue(itemContext(site[id])) }
+    }
+
     func itemContext(_ page: Page) -> [String: Any] {
         var context: [String: Any] = [
             "title": page.title,
@@ -246,7 +255,7 @@ public struct RenderContextBuilder: Sendable {
     /// A section as the home page shows it: its title and its first entries.
     private func sectionContext(_ section: Page) -> [String: Any] {
         var context = itemContext(section)
-        context["items"] = section.children.prefix(5).map { itemContext(site[$0]) }
+        context["items"] = TemplateValue.list(section.children.prefix(5).map(itemValue))
         context["has_more"] = section.children.count > 5
         return context
     }
@@ -323,5 +332,17 @@ public struct RenderContextBuilder: Sendable {
                 "url": site.url(for: crumb.path), "lang": language.rawValue, "dir": site.language(language).direction.rawValue,
             ]
         }
+    }
+}
+
+/// Entries of lists by page, shared by the rendering tasks.
+private final class ItemValues: Sendable {
+    private let values = Mutex<[PageID: TemplateValue]>([:])
+
+    func value(for id: PageID, make: () -> TemplateValue) -> TemplateValue {
+        if let known = values.withLock({ $0[id] }) { return known }
+        let value = make()
+        values.withLock { $0[id] = value }
+        return value
     }
 }
