@@ -8,7 +8,8 @@ timing: every build runs under `/usr/bin/time -v` after a wait for a quiet machi
 other processes used during the run recorded. For each size the two generators run in alternating
 rounds (Wegweiser first in odd rounds, Hugo first in even ones), after one untimed warm-up each, so
 that a slow spell of the shared machine falls on both. Prints a Markdown table (median, min, max of
-wall time; CPU; peak RSS; pages per second; the ratios) and writes every run to WORK/compare.json.
+wall time; CPU; peak RSS; pages per second; the ratios) and writes every run to
+WORK/compare-<sizes>.json (compare-1000-5000-10000.json for the default sizes).
 """
 import argparse
 import json
@@ -50,6 +51,7 @@ def main():
     def log(message):
         print(message, flush=True)
 
+    result_file = os.path.join(args.work, "compare-%s.json" % args.sizes.replace(",", "-"))
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "nproc": os.cpu_count(), "runs": args.runs,
                "hugo_version": subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip() if hugo else None,
                "sizes": {}}
@@ -85,7 +87,7 @@ def main():
         if "hugo" in entry:
             entry["wall_ratio"] = entry["wegweiser"]["wall_s"]["median"] / entry["hugo"]["wall_s"]["median"]
             entry["rss_ratio"] = entry["wegweiser"]["maxrss_mb"]["median"] / entry["hugo"]["maxrss_mb"]["median"]
-        with open(os.path.join(args.work, "compare.json"), "w") as f:
+        with open(result_file, "w") as f:
             json.dump(results, f, indent=1)
 
     log("\n| items | tool | wall median (min–max) | CPU | peak RSS | HTML files | pages/s | wall ratio | RSS ratio |")
@@ -97,7 +99,7 @@ def main():
             log("| %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.0f MB | %d | %.0f | %s | %s |" % (
                 size, name, s["wall_s"]["median"], s["wall_s"]["min"], s["wall_s"]["max"], s["cpu_s"]["median"],
                 s["maxrss_mb"]["median"], s["html_files"], s["pages_per_s"], ratios[0], ratios[1]))
-    log("\nratios: Wegweiser / Hugo (the goal: wall ≤ 0.50, RSS ≤ 0.25). Every run: %s" % os.path.join(args.work, "compare.json"))
+    log("\nratios: Wegweiser / Hugo (the goal: wall ≤ 0.50, RSS ≤ 0.25). Every run: %s" % result_file)
 
 
 if __name__ == "__main__":
