@@ -17,27 +17,45 @@ import Testing
 
     @Test func escapesVariablesUnlessTripled() throws {
         let context: [String: Any] = ["x": "<a href=\"q\">&'</a>"]
-        #expect(try render("{{x}}|{{{x}}}|{{&x}}", context) == "&lt;a href=&quot;q&quot;&gt;&amp;&#39;&lt;/a&gt;|<a href=\"q\">&'</a>|<a href=\"q\">&'</a>")
+        #expect(
+            try render("{{x}}|{{{x}}}|{{&x}}", context)
+                == "&lt;a href=&quot;q&quot;&gt;&amp;&#39;&lt;/a&gt;|<a href=\"q\">&'</a>|<a href=\"q\">&'</a>")
         #expect(try render("{{n}} {{b}} {{missing}}", ["n": 3, "b": true]) == "3 true ")
     }
 
     @Test func looksNamesUpThroughTheStackAndAlongDots() throws {
-        let context: [String: Any] = ["site": ["title": "T"], "items": [["name": "a"], ["name": "b", "site": ["title": "inner"]]]]
+        let context: [String: Any] = [
+            "site": ["title": "T"], "items": [["name": "a"], ["name": "b", "site": ["title": "inner"]]],
+        ]
         #expect(try render("{{#items}}{{name}}:{{site.title}} {{/items}}", context) == "a:T b:inner ")
         #expect(try render("{{#items}}{{.name}}{{/items}}", context) == "ab")
         #expect(try render("{{#list}}<{{.}}>{{/list}}", ["list": ["x", "y"]]) == "<x><y>")
     }
 
     @Test func rendersSectionsByTheKindOfValue() throws {
-        let context: [String: Any] = ["yes": true, "no": false, "empty": [Any](), "text": "", "map": ["k": "v"], "none": Optional<String>.none as Any]
-        #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#text}}T{{/text}}{{#map}}{{k}}{{/map}}{{#none}}X{{/none}}", context) == "YTv")
-        #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}{{^missing}}M{{/missing}}{{^none}}X{{/none}}", context) == "NEMX")
+        let context: [String: Any] = [
+            "yes": true, "no": false, "empty": [Any](), "text": "", "map": ["k": "v"],
+            "none": Optional<String>.none as Any,
+        ]
+        #expect(
+            try render(
+                "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#text}}T{{/text}}{{#map}}{{k}}{{/map}}{{#none}}X{{/none}}",
+                context) == "YTv")
+        #expect(
+            try render(
+                "{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^text}}T{{/text}}{{^missing}}M{{/missing}}{{^none}}X{{/none}}",
+                context) == "NEMX")
     }
 
     @Test func knowsThePositionInAListAndAppliesTransforms() throws {
         let context: [String: Any] = ["items": ["a", "b", "c"], "none": [Any](), "word": "wort"]
-        #expect(try render("{{#items}}{{index()}}{{.}}{{^last()}}, {{/last()}}{{#first()}}!{{/first()}}{{/items}}", context) == "0a, !1b, 2c")
-        #expect(try render("{{count(items)}} {{#empty(none)}}empty{{/empty(none)}} {{^empty(items)}}full{{/empty(items)}}", context) == "3 empty full")
+        #expect(
+            try render("{{#items}}{{index()}}{{.}}{{^last()}}, {{/last()}}{{#first()}}!{{/first()}}{{/items}}", context)
+                == "0a, !1b, 2c")
+        #expect(
+            try render(
+                "{{count(items)}} {{#empty(none)}}empty{{/empty(none)}} {{^empty(items)}}full{{/empty(items)}}", context
+            ) == "3 empty full")
         #expect(try render("{{uppercased(word)}} {{first(items)}} {{plusone(count(items))}}", context) == "WORT a 4")
         #expect(try render("{{last()}}", context) == "", "no list, no position")
     }
@@ -87,4 +105,3 @@ import Testing
         }
     }
 }
-

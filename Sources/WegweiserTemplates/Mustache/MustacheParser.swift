@@ -1,61 +1,3 @@
-/// Mustache templates as trees, parsed with swift-mustache's rules (the Mustache spec's standalone
-/// lines and partial indentation, plus its parents and blocks, `{{<parent}}{{$block}}…{{/block}}{{/parent}}`,
-/// and transforms, `{{#empty(items)}}`), so themes written for it render the same, byte for byte.
-struct MustacheTemplate: Sendable {
-    indirect enum Node: Sendable {
-        case text(String)
-        /// `{{name}}`, `{{{name}}}`, `{{&name}}`.
-        case variable(MustacheName, escaped: Bool)
-        /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
-        case section(MustacheName, inverted: Bool, [Node])
-        /// `{{> name}}`, or `{{< name}}…{{/name}}` with block overrides; the indentation of a standalone tag.
-        case partial(String, indentation: String?, overrides: [String: [Node]]?)
-        /// `{{$name}}default{{/name}}` outside a parent tag: a block an inheriting template may fill.
-        case block(String, defaults: [Node], indentation: String)
-        /// `{{% CONTENT_TYPE: TEXT}}` and `HTML`: whether variables are escaped from here on.
-        case escaping(Bool)
-        /// `{{$name}}…{{/name}}` directly inside a parent tag.
-        case blockDefinition(String, [Node])
-    }
-
-    let nodes: [Node]
-
-    struct ParseError: Error {
-        var message: String
-        /// 1-based line and column of the problem.
-        var line: Int
-        var column: Int
-    }
-
-    init(_ text: String) throws(ParseError) {
-        var parser = MustacheParser(text)
-        do {
-            nodes = try parser.parse(MustacheParser.State())
-        } catch {
-            let (line, column) = parser.lineAndColumn()
-            throw ParseError(message: error.message, line: line, column: column)
-        }
-    }
-}
-
-/// A name with its path split and its transforms, innermost last: `empty(site.taxonomies)` →
-/// path ["site", "taxonomies"], transforms ["empty"]; `last()` → path [], transforms ["last"].
-struct MustacheName: Sendable, Hashable {
-    enum Root: Sendable, Hashable {
-        /// Look the first part up through the context stack.
-        case stack
-        /// `.` or `.name`: the current object only.
-        case current
-        /// An empty name with transforms: the position in the list being rendered.
-        case sequence
-    }
-
-    var root: Root
-    var path: [String]
-    var transforms: [String]
-    var written: String
-}
-
 struct MustacheSyntaxError: Error {
     var message: String
 }
@@ -123,145 +65,204 @@ struct MustacheParser {
     }
 
     private mutating func read(_ literal: [Character]) -> Bool {
-        guard position + literal.count <= characters.count, Array(characters[position..<position + literal.count]) == literal else {
+        guard position + literal.count <= characters.count,
+            Array(characters[position..<position + literal.count]) == literal
+        else {
             return false
         }
         position += literal.count
         return true
     }
 
-    mutating func parse(_ initial: State) throws(MustacheSyntaxError) -> [MustacheTemplate.Node] {
+    /// What one level of nesting (the template, or the inside of a section, parent or block) has so far.
+    private struct Level {
+        var state: State
         var nodes: [MustacheTemplate.Node] = []
-        var state = initial
+        /// Spaces and tabs at the start of the current line, not yet written.
         var whiteSpaceBefore = ""
-        while !atEnd {
-            if state.newLine {
-                let whiteSpace = read { $0 == " " || $0 == "\t" }
-                if state.isPartialDefinition, !state.isPartialDefinitionTopLevel {
-                    if let indent = state.partialDefinitionIndent {
-                        whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
-                    } else {
-                        state.partialDefinitionIndent = whiteSpace
-                    }
-                } else {
-                    whiteSpaceBefore = whiteSpace
-                }
+
+        mutating func flushWhiteSpace() {
+            if !whiteSpaceBefore.isEmpty {
+                nodes.append(.text(whiteSpaceBefore))
+                whiteSpaceBefore = ""
             }
-            let text = readUntilTagOrNewline(state)
+        }
+    }
+
+    /// How a tag ends the line it is on.
+    private enum TagEnd {
+        /// Whether the next text starts a line (the tag stood alone on its line, which it took with it).
+        case continues(newLine: Bool)
+        /// The closing tag of the level being parsed.
+        case closesLevel
+    }
+
+    mutating func parse(_ initial: State) throws(MustacheSyntaxError) -> [MustacheTemplate.Node] {
+        var level = Level(state: initial)
+        while !atEnd {
+            if level.state.newLine { readIndentation(&level) }
+            let text = readUntilTagOrNewline(level.state)
             if !atEnd, current.isNewline {
-                nodes.append(.text(whiteSpaceBefore + text + String(current)))
-                state.newLine = true
+                level.nodes.append(.text(level.whiteSpaceBefore + text + String(current)))
+                level.state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(whiteSpaceBefore + text))
-                whiteSpaceBefore = ""
-                state.newLine = false
+                level.nodes.append(.text(level.whiteSpaceBefore + text))
+                level.whiteSpaceBefore = ""
+                level.state.newLine = false
             }
             if atEnd { break }
-            var setNewLine = false
-            func flushWhiteSpace() {
-                if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+            switch try parseTag(&level) {
+            case .closesLevel: return level.nodes
+            case .continues(let newLine): level.state.newLine = newLine
             }
-            switch current {
-            case "#", "^":
-                let inverted = current == "^"
-                position += 1
-                let name = try parseName(state)
-                if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
-                let inner = try parse(state.section(name.written, newLine: setNewLine, transforms: name.transforms))
-                nodes.append(.section(name, inverted: inverted, inner))
-            case "/":
-                position += 1
-                let tagStart = position
-                let name = try parseName(state)
-                guard name.written == state.sectionName, name.transforms == state.sectionTransforms else {
-                    position = tagStart
-                    throw MustacheSyntaxError(message: state.sectionName == nil
-                        ? "this closing tag closes no section"
-                        : "this closing tag does not match the section that is open ({{#\(state.sectionName!)}})")
-                }
-                if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
-                return nodes
-            case "!":
-                position += 1
-                try skipComment(state)
-                setNewLine = isStandalone(state)
-            case "{", "&":
-                flushWhiteSpace()
-                let triple = current == "{"
-                position += 1
-                let name = try parseName(state)
-                if triple {
-                    guard current == "}" else { throw MustacheSyntaxError(message: "this tag is not finished; close it with }}}") }
-                    position += 1
-                }
-                nodes.append(.variable(name, escaped: false))
-            case ">":
-                position += 1
-                _ = read { $0.isWhitespace }
-                let name = try parsePartialName(state)
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
-                let indentation: String? = isStandalone(state) ? whiteSpaceBefore : nil
-                if indentation != nil { setNewLine = true }
-                nodes.append(.partial(name, indentation: indentation, overrides: nil))
-                whiteSpaceBefore = ""
-            case "<":
-                position += 1
-                _ = read { $0.isWhitespace }
-                let name = try parsePartialName(state)
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
-                if isStandalone(state) { setNewLine = true }
-                let inner = try parse(state.inheriting(name))
-                var overrides: [String: [MustacheTemplate.Node]] = [:]
-                for node in inner {
-                    switch node {
-                    case .blockDefinition(let block, let content): overrides[block] = content
-                    case .text: break
-                    default: throw MustacheSyntaxError(message: "only {{$block}} overrides may stand inside {{<parent}}")
-                    }
-                }
-                nodes.append(.partial(name, indentation: whiteSpaceBefore, overrides: overrides))
-                whiteSpaceBefore = ""
-            case "$":
-                position += 1
-                let name = try parseName(state)
-                guard name.transforms.isEmpty else {
-                    throw MustacheSyntaxError(message: "a transform cannot be applied to a block")
-                }
-                if state.isPartialDefinitionTopLevel {
-                    if isStandalone(state) { setNewLine = true }
-                    let inner = try parse(state.section(name.written, newLine: setNewLine))
-                    nodes.append(.blockDefinition(name.written, inner))
-                } else {
-                    if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
-                    if isStandalone(state) { setNewLine = true }
-                    let inner = try parse(state.section(name.written, newLine: setNewLine))
-                    nodes.append(.block(name.written, defaults: inner, indentation: whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-            case "=":
-                position += 1
-                state = try parseDelimiters(state)
-                setNewLine = isStandalone(state)
-            case "%":
-                position += 1
-                nodes.append(try parsePragma(state))
-                setNewLine = isStandalone(state)
-            default:
-                flushWhiteSpace()
-                nodes.append(.variable(try parseName(state), escaped: true))
-            }
-            state.newLine = setNewLine
         }
-        if let open = state.sectionName {
+        if let open = level.state.sectionName {
             throw MustacheSyntaxError(message: "a section is never closed; add {{/\(open)}}")
         }
-        return nodes
+        return level.nodes
+    }
+
+    /// The spaces and tabs that start a line; inside a parent's block definitions, less the block's own
+    /// indentation.
+    private mutating func readIndentation(_ level: inout Level) {
+        let whiteSpace = read { $0 == " " || $0 == "\t" }
+        guard level.state.isPartialDefinition, !level.state.isPartialDefinitionTopLevel else {
+            level.whiteSpaceBefore = whiteSpace
+            return
+        }
+        if let indent = level.state.partialDefinitionIndent {
+            level.whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
+        } else {
+            level.state.partialDefinitionIndent = whiteSpace
+        }
+    }
+
+    /// One tag, after its opening delimiter.
+    private mutating func parseTag(_ level: inout Level) throws(MustacheSyntaxError) -> TagEnd {
+        let sigil = current
+        switch sigil {
+        case "#", "^":
+            position += 1
+            return .continues(newLine: try parseSection(&level, inverted: sigil == "^"))
+        case "/":
+            position += 1
+            try closeSection(&level)
+            return .closesLevel
+        case "!":
+            position += 1
+            try skipComment(level.state)
+            return .continues(newLine: isStandalone(level.state))
+        case "{", "&":
+            level.flushWhiteSpace()
+            position += 1
+            let name = try parseName(level.state)
+            if sigil == "{" {
+                guard current == "}" else {
+                    throw MustacheSyntaxError(message: "this tag is not finished; close it with }}}")
+                }
+                position += 1
+            }
+            level.nodes.append(.variable(name, escaped: false))
+            return .continues(newLine: false)
+        case ">":
+            position += 1
+            return .continues(newLine: try parsePartial(&level))
+        case "<":
+            position += 1
+            return .continues(newLine: try parseParent(&level))
+        case "$":
+            position += 1
+            return .continues(newLine: try parseBlock(&level))
+        case "=":
+            position += 1
+            level.state = try parseDelimiters(level.state)
+            return .continues(newLine: isStandalone(level.state))
+        case "%":
+            position += 1
+            level.nodes.append(try parsePragma(level.state))
+            return .continues(newLine: isStandalone(level.state))
+        default:
+            level.flushWhiteSpace()
+            level.nodes.append(.variable(try parseName(level.state), escaped: true))
+            return .continues(newLine: false)
+        }
+    }
+
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; returns whether the opening tag stood alone.
+    private mutating func parseSection(_ level: inout Level, inverted: Bool) throws(MustacheSyntaxError) -> Bool {
+        let name = try parseName(level.state)
+        let standalone = isStandalone(level.state)
+        if !standalone { level.flushWhiteSpace() }
+        let inner = try parse(level.state.section(name.written, newLine: standalone, transforms: name.transforms))
+        level.nodes.append(.section(name, inverted: inverted, inner))
+        return standalone
+    }
+
+    private mutating func closeSection(_ level: inout Level) throws(MustacheSyntaxError) {
+        let tagStart = position
+        let name = try parseName(level.state)
+        guard name.written == level.state.sectionName, name.transforms == level.state.sectionTransforms else {
+            position = tagStart
+            throw MustacheSyntaxError(
+                message: level.state.sectionName.map {
+                    "this closing tag does not match the section that is open ({{#\($0)}})"
+                }
+                    ?? "this closing tag closes no section")
+        }
+        if !isStandalone(level.state) { level.flushWhiteSpace() }
+    }
+
+    /// `{{> name}}`; a standalone tag indents every line of the partial like itself.
+    private mutating func parsePartial(_ level: inout Level) throws(MustacheSyntaxError) -> Bool {
+        _ = read { $0.isWhitespace }
+        let name = try parsePartialName(level.state)
+        if !level.whiteSpaceBefore.isEmpty { level.nodes.append(.text(level.whiteSpaceBefore)) }
+        let standalone = isStandalone(level.state)
+        level.nodes.append(.partial(name, indentation: standalone ? level.whiteSpaceBefore : nil, overrides: nil))
+        level.whiteSpaceBefore = ""
+        return standalone
+    }
+
+    /// `{{< parent}}{{$block}}…{{/block}}{{/parent}}`: a partial with its blocks overridden.
+    private mutating func parseParent(_ level: inout Level) throws(MustacheSyntaxError) -> Bool {
+        _ = read { $0.isWhitespace }
+        let name = try parsePartialName(level.state)
+        if !level.whiteSpaceBefore.isEmpty { level.nodes.append(.text(level.whiteSpaceBefore)) }
+        let standalone = isStandalone(level.state)
+        var overrides: [String: [MustacheTemplate.Node]] = [:]
+        for node in try parse(level.state.inheriting(name)) {
+            switch node {
+            case .blockDefinition(let block, let content): overrides[block] = content
+            case .text: break
+            default: throw MustacheSyntaxError(message: "only {{$block}} overrides may stand inside {{<parent}}")
+            }
+        }
+        level.nodes.append(.partial(name, indentation: level.whiteSpaceBefore, overrides: overrides))
+        level.whiteSpaceBefore = ""
+        return standalone
+    }
+
+    /// `{{$name}}…{{/name}}`: directly inside a parent tag an override, elsewhere a block with its default.
+    private mutating func parseBlock(_ level: inout Level) throws(MustacheSyntaxError) -> Bool {
+        let name = try parseName(level.state)
+        guard name.transforms.isEmpty else {
+            throw MustacheSyntaxError(message: "a transform cannot be applied to a block")
+        }
+        if level.state.isPartialDefinitionTopLevel {
+            let standalone = isStandalone(level.state)
+            let inner = try parse(level.state.section(name.written, newLine: standalone))
+            level.nodes.append(.blockDefinition(name.written, inner))
+            return standalone
+        }
+        if !level.whiteSpaceBefore.isEmpty { level.nodes.append(.text(level.whiteSpaceBefore)) }
+        let standalone = isStandalone(level.state)
+        let inner = try parse(level.state.section(name.written, newLine: standalone))
+        level.nodes.append(.block(name.written, defaults: inner, indentation: level.whiteSpaceBefore))
+        level.whiteSpaceBefore = ""
+        return standalone
     }
 
     /// Text up to a newline (not read) or the start of a tag (read).
@@ -284,7 +285,8 @@ struct MustacheParser {
 
     private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     private static let plainNameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    private static let partialNameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    private static let partialNameCharacters = Set(
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     private mutating func parseName(_ state: State) throws(MustacheSyntaxError) -> MustacheName {
         _ = read { $0.isWhitespace }
@@ -303,7 +305,8 @@ struct MustacheParser {
             throw MustacheSyntaxError(message: "this tag is not finished; close it with }}")
         }
         let name = String(rest.dropLast(closing))
-        let root: MustacheName.Root = name == "." || name.hasPrefix(".") ? .current : (name.isEmpty && !transforms.isEmpty ? .sequence : .stack)
+        let root: MustacheName.Root =
+            name == "." || name.hasPrefix(".") ? .current : (name.isEmpty && !transforms.isEmpty ? .sequence : .stack)
         let path = name == "." ? [] : name.split(separator: ".").map(String.init)
         return MustacheName(root: root, path: path, transforms: transforms, written: name)
     }
@@ -313,7 +316,9 @@ struct MustacheParser {
         let text = read { Self.partialNameCharacters.contains($0) }
         _ = read { $0.isWhitespace }
         guard read(state.end) else { throw MustacheSyntaxError(message: "this tag is not finished; close it with }}") }
-        guard !text.hasPrefix("*") else { throw MustacheSyntaxError(message: "dynamic partial names ({{>*name}}) are not supported") }
+        guard !text.hasPrefix("*") else {
+            throw MustacheSyntaxError(message: "dynamic partial names ({{>*name}}) are not supported")
+        }
         return text
     }
 
@@ -345,12 +350,15 @@ struct MustacheParser {
         _ = read { $0.isWhitespace }
         let variable = read { Self.plainNameCharacters.contains($0) }
         _ = read { $0.isWhitespace }
-        guard read([":"]) else { throw MustacheSyntaxError(message: "invalid {{% pragma }} tag; write {{% CONTENT_TYPE: HTML }}") }
+        guard read([":"]) else {
+            throw MustacheSyntaxError(message: "invalid {{% pragma }} tag; write {{% CONTENT_TYPE: HTML }}")
+        }
         _ = read { $0.isWhitespace }
         let value = read { Self.plainNameCharacters.contains($0) }
         _ = read { $0.isWhitespace }
         guard read(state.end), variable == "CONTENT_TYPE", ["HTML", "TEXT"].contains(value) else {
-            throw MustacheSyntaxError(message: "invalid {{% pragma }} tag; only {{% CONTENT_TYPE: HTML }} and TEXT are known")
+            throw MustacheSyntaxError(
+                message: "invalid {{% pragma }} tag; only {{% CONTENT_TYPE: HTML }} and TEXT are known")
         }
         return .escaping(value == "HTML")
     }

@@ -106,11 +106,14 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func renderSection(_ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String) {
+    private func renderSection(
+        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String
+    ) {
         switch value {
         case .list(let items)?:
             for (index, item) in items.enumerated() {
-                var inner = state.pushing(item, at: Position(first: index == 0, last: index == items.count - 1, index: index))
+                var inner = state.pushing(
+                    item, at: Position(first: index == 0, last: index == items.count - 1, index: index))
                 render(nodes, state: &inner, into: &output)
             }
         case .bool(let flag)?:
@@ -125,7 +128,9 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func renderInverted(_ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String) {
+    private func renderInverted(
+        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String
+    ) {
         switch value {
         case .list(let items)?:
             guard items.isEmpty else { return }

@@ -55,37 +55,11 @@ enum ExternalLinks {
 
     private static func isSafe(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "-_.~!*();:@=+$,/?#[]%".utf8.contains(byte)
         }
-    }
-}
-
-/// Task list items (`- [x] done`): cmark-gfm writes a checkbox with no label. Each item's checkbox
-/// goes inside a `<label>` around the item's first paragraph, so its text names it.
-enum TaskItems {
-    static func label(_ item: OpaquePointer) {
-        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
-        let checked = cmark_gfm_extensions_get_tasklist_item_checked(item)
-        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(wrapper, "<label class=\"task\"><input type=\"checkbox\"\(checked ? " checked" : "") disabled> ")
-        cmark_node_set_on_exit(wrapper, "</label>")
-        while let child = cmark_node_first_child(paragraph) { cmark_node_append_child(wrapper, child) }
-        cmark_node_append_child(paragraph, wrapper)
-        cmark_node_set_syntax_extension(item, nil)
-    }
-}
-
-/// A table wider than a phone scrolls sideways inside a region of its own, which takes keyboard focus
-/// (so it can be scrolled without a mouse) and has a name; the page itself never scrolls sideways.
-enum ScrollingTables {
-    static func wrap(_ table: OpaquePointer, label: String) {
-        let region = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(region, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(label.htmlEscaped)\">")
-        cmark_node_set_on_exit(region, "</div>")
-        cmark_node_insert_before(table, region)
-        cmark_node_append_child(region, table)
     }
 }

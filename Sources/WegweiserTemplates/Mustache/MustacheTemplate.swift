@@ -1,0 +1,57 @@
+/// Mustache templates as trees, parsed with swift-mustache's rules (the Mustache spec's standalone
+/// lines and partial indentation, plus its parents and blocks, `{{<parent}}{{$block}}…{{/block}}{{/parent}}`,
+/// and transforms, `{{#empty(items)}}`), so themes written for it render the same, byte for byte.
+struct MustacheTemplate: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        /// `{{name}}`, `{{{name}}}`, `{{&name}}`.
+        case variable(MustacheName, escaped: Bool)
+        /// `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
+        case section(MustacheName, inverted: Bool, [Node])
+        /// `{{> name}}`, or `{{< name}}…{{/name}}` with block overrides; the indentation of a standalone tag.
+        case partial(String, indentation: String?, overrides: [String: [Node]]?)
+        /// `{{$name}}default{{/name}}` outside a parent tag: a block an inheriting template may fill.
+        case block(String, defaults: [Node], indentation: String)
+        /// `{{% CONTENT_TYPE: TEXT}}` and `HTML`: whether variables are escaped from here on.
+        case escaping(Bool)
+        /// `{{$name}}…{{/name}}` directly inside a parent tag.
+        case blockDefinition(String, [Node])
+    }
+
+    let nodes: [Node]
+
+    struct ParseError: Error {
+        var message: String
+        /// 1-based line and column of the problem.
+        var line: Int
+        var column: Int
+    }
+
+    init(_ text: String) throws(ParseError) {
+        var parser = MustacheParser(text)
+        do {
+            nodes = try parser.parse(MustacheParser.State())
+        } catch {
+            let (line, column) = parser.lineAndColumn()
+            throw ParseError(message: error.message, line: line, column: column)
+        }
+    }
+}
+
+/// A name with its path split and its transforms, innermost last: `empty(site.taxonomies)` →
+/// path ["site", "taxonomies"], transforms ["empty"]; `last()` → path [], transforms ["last"].
+struct MustacheName: Sendable, Hashable {
+    enum Root: Sendable, Hashable {
+        /// Look the first part up through the context stack.
+        case stack
+        /// `.` or `.name`: the current object only.
+        case current
+        /// An empty name with transforms: the position in the list being rendered.
+        case sequence
+    }
+
+    var root: Root
+    var path: [String]
+    var transforms: [String]
+    var written: String
+}
