@@ -9,12 +9,12 @@ import WegweiserTestSupport
     @Test func linksTranslationsBySharedPathAndByTranslationKey() async throws {
         let site = try await SiteFixture([
             "reports/a.de.md": page("A de"), "reports/a.en.md": page("A en"),
-            "jobs.de.md": page("Arbeit", "translationKey: work"), "work.en.md": page("Work", "translationKey: work"),
+            "jobs.de.md": page("Arbeit", "translationKey: work"), "employment.en.md": page("Work", "translationKey: work"),
         ]).site()
         let a = try #require(site.page(at: "/de/reports/a/"))
         #expect(site.translations(of: a).map(\.path.description) == ["/de/reports/a/", "/en/reports/a/", "/ar/reports/a/"])
         let work = try #require(site.page(at: "/de/jobs/"))
-        #expect(site.translation(of: work, in: LanguageCode("en")!)?.path.description == "/en/work/")
+        #expect(site.translation(of: work, in: LanguageCode("en")!)?.path.description == "/en/employment/")
     }
 
     @Test func buildsAFallbackPageInEveryLanguageWithTheSourceLanguagesText() async throws {
