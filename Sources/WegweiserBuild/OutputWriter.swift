@@ -62,11 +62,6 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `files` and `copies` at once.
-    func commit(files: [OutputFile], copies: [FileCopy]) async throws(DiagnosticError) -> Int {
-        try await commit(copies: copies) { _ throws(DiagnosticError) in Produced(files: files) }
-    }
-
     private func commitLocked(
         copies: [FileCopy], output: String, parent: String, name: String,
         produce: (Staging) async throws(DiagnosticError) -> Produced

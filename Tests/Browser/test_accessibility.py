@@ -11,6 +11,7 @@ import pathlib
 import urllib.parse
 
 import axe_playwright_python
+import html5lib
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -41,7 +42,6 @@ def index_docs(site, language):
 
 def first_link(site, url, css_class):
     """The first link inside an element of `css_class` on the page at `url`."""
-    import html5lib
     document = html5lib.parse((site / url.strip("/") / "index.html").read_text(), namespaceHTMLElements=False)
     for element in document.iter():
         if css_class in (element.get("class") or "").split():

@@ -146,6 +146,12 @@ import WegweiserCore
         ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org}\n  enforcment: {name: S}\n",
          "site.yaml:8:3: warning: unknown setting 'enforcment' in 'accessibility'; did you mean 'enforcement'?"),
         ("  - full\n", "site.yaml:5:3: error: 'accessibility' must be a map"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  known_issues: [[a, b]]\n  contact: {email: a@x.org}\n",
+         "site.yaml:7:18: error: each entry of 'known_issues' must be text or a map of languages to text"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: a@x.org\n",
+         "site.yaml:7:12: error: 'contact' must be a map like {name: …, email: …, phone: …, address: …, url: …}"),
+        ("  conformance: full\n  prepared: 2026-11-26\n  contact: {email: a@x.org, name: {de: Büro, fr: Bureau}}\n",
+         "site.yaml:7:46: error: 'fr' in 'name' is not one of the site's languages (de, en)"),
     ])
     func reportsEveryBadValueAtItsPlace(body: String, expected: String) {
         let (_, messages) = load(body)

@@ -94,6 +94,10 @@ import Testing
         ("{{/x}}", "this closing tag closes no section", 1, 4),
         ("{{<p}}text{{x}}{{/p}}", "only {{$block}} overrides may stand inside {{<parent}}", 1, 22),
         ("{{! never closed", "this comment is never closed; close it with }}", 1, 17),
+        ("{{{x}}", "this tag is not finished; close it with }}}", 1, 7),
+        ("{{>*name}}", "dynamic partial names ({{>*name}}) are not supported", 1, 11),
+        ("{{=<%>=}}", "invalid set-delimiter tag; write it like {{=<% %>=}}", 1, 10),
+        ("{{<p}}{{$empty(b)}}{{/b}}{{/p}}", "a transform cannot be applied to a block", 1, 20),
         ("{{% COLOUR: red }}", "invalid {{% pragma }} tag; only {{% CONTENT_TYPE: HTML }} and TEXT are known", 1, 19),
     ])
     func reportsSyntaxErrorsWithTheirPlace(template: String, message: String, line: Int, column: Int) {

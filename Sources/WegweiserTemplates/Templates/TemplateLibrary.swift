@@ -45,12 +45,8 @@ public struct TemplateLibrary: Sendable {
         self.stringKeys = keys
     }
 
-    /// Renders the template `name` with `context`.
-    public func render(_ name: String, context: TemplateValue) -> String {
-        renderer.render(name, context: context)
-    }
-
-    /// Renders the template `name` with a context of plain dictionaries, arrays and scalars.
+    /// Renders the template `name` with a context of plain dictionaries, arrays and scalars (and
+    /// `TemplateValue`s already converted).
     public func render(_ name: String, context: [String: Any]) -> String {
         renderer.render(name, context: TemplateValue(context))
     }
