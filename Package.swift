@@ -21,8 +21,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Lets cmark-gfm parse on several threads at once (see its header).
+        .target(name: "CMarkGFMParallel"),
         .target(name: "WegweiserCore"),
-        .target(name: "WegweiserMarkdown", dependencies: ["CMarkGFM", "WegweiserCore"]),
+        .target(name: "WegweiserMarkdown", dependencies: ["CMarkGFM", "CMarkGFMParallel", "WegweiserCore"]),
         .target(
             name: "WegweiserContent",
             dependencies: ["WegweiserCore", .product(name: "Yams", package: "Yams")]

@@ -1,5 +1,6 @@
 import Foundation
 internal import CMarkGFM
+internal import CMarkGFMParallel
 import Synchronization
 import WegweiserCore
 
@@ -7,14 +8,24 @@ import WegweiserCore
     import Glibc
 #endif
 
-// Debian's cmark-gfm 0.29.0.gfm.6 toggles a process-global table of special characters during every
-// parse, so two parses at once silently lose strikethrough and autolinks. Parsing goes through this
-// lock; working on a finished tree and rendering it are safe in parallel.
+// Debian's cmark-gfm 0.29.0.gfm.6 keeps the characters that start an inline in one process-global
+// table, and every parse adds and removes its extensions' characters, so two parses at once silently
+// lose strikethrough and autolinks (18–40 % of documents in our test). CMarkGFMParallel fills the
+// table once and stops the toggling; when this process's library is reached that way (checked with a
+// first parse), parses run in parallel, and otherwise one at a time through this lock. Working on a
+// finished tree and rendering it are safe in parallel either way.
 private let parseLock = Mutex(())
 
-private let coreExtensionsRegistered: Bool = {
+private let cmarkParsesInParallel: Bool = {
     cmark_gfm_core_extensions_ensure_registered()
-    return true
+    let pinning = MarkdownRenderer.makeParser(options: CMARK_OPT_DEFAULT)
+    let pinned = wegweiser_cmark_pin_special_characters(UnsafeMutableRawPointer(pinning)) != 0
+    cmark_parser_free(pinning)
+    let probe = MarkdownRenderer.makeParser(options: CMARK_OPT_DEFAULT)
+    cmark_parser_feed(probe, "~~probe~~", 9)
+    cmark_node_free(cmark_parser_finish(probe))
+    cmark_parser_free(probe)
+    return pinned && wegweiser_cmark_calls_reach_us() != 0
 }()
 
 /// Renders GitHub-flavoured Markdown through cmark-gfm: tables, strikethrough, autolinks, task lists,
@@ -39,8 +50,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`; `rewriteLink` sees every link and image destination and may replace it.
     public func render(_ markdown: String, rewriteLink: (MarkdownLink) -> LinkRewrite = { _ in .keep }) -> RenderedMarkdown {
-        _ = coreExtensionsRegistered
-        let (parser, document) = parseLock.withLock { _ in parse(markdown) }
+        let (parser, document) = Self.parsesInParallel ? parse(markdown) : parseLock.withLock { _ in parse(markdown) }
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)
@@ -83,13 +93,21 @@ public struct MarkdownRenderer: Sendable {
             textBeforeMoreMarker: walk.textBeforeMoreMarker, links: links)
     }
 
-    private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer) {
-        let parser = cmark_parser_new(cmarkOptions)!
-        for name in Self.extensionNames {
+    /// Whether parses run in parallel here (see CMarkGFMParallel); one at a time otherwise.
+    public static var parsesInParallel: Bool { cmarkParsesInParallel }
+
+    fileprivate static func makeParser(options: Int32) -> OpaquePointer {
+        let parser = cmark_parser_new(options)!
+        for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
+        return parser
+    }
+
+    private func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer) {
+        let parser = Self.makeParser(options: cmarkOptions)
         var markdown = markdown
         markdown.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WegweiserCore
 
@@ -45,6 +46,10 @@ import WegweiserCore
     @Test func percentEncodesForXML() {
         #expect(URLPath("/ar/tags/سكن/")?.percentEncoded == "/ar/tags/%D8%B3%D9%83%D9%86/")
         #expect(URLPath("/de/a b/")?.percentEncoded == "/de/a%20b/")
+        #expect(URLPath("/de/a b/")?.hrefEncoded == "/de/a%20b/")
+        #expect(URLPath("/ar/%سكن#?\"/")?.hrefEncoded == "/ar/%25سكن%23%3F%22/")
+        #expect(URLPath("/ar/%سكن#?\"/")?.percentEncoded == "/ar/%25%D8%B3%D9%83%D9%86%23%3F%22/")
+        #expect(URLPath("/de/berlin-mitte/")?.hrefEncoded == "/de/berlin-mitte/")
     }
 }
 
@@ -138,5 +143,21 @@ import WegweiserCore
     @Test func writesSortedKeysAndEscapesWhatHTMLWouldRead() {
         let json = JSONText.encode(["b": [1, 2.5, true, "x"], "a": "</script> & \"q\"\n"] as [String: Any])
         #expect(json == #"{"a":"\u003c/script\u003e \u0026 \"q\"\n","b":[1,2.5,true,"x"]}"#)
+    }
+
+    @Test func escapesControlCharactersAndJavaScriptLineEndsButCopiesOtherText() {
+        #expect(JSONText.encode("a\u{1}b\u{1F}\u{2028}c\u{2029}") == #""a\u0001b\u001f\u2028c\u2029""#)
+        #expect(JSONText.encode("Straße – مرحبا 👋 \\ \t") == #""Straße – مرحبا 👋 \\ \t""#)
+        #expect(JSONText.encode("\u{2027}\u{202A}") == "\"\u{2027}\u{202A}\"")
+    }
+}
+
+@Suite struct TrimmingTests {
+    /// The native trimming must give what Foundation's character sets give, on every kind of blank.
+    @Test(arguments: ["", "   ", " a ", "\tStraße\u{00A0}", "\u{3000}東京\u{2003}", "\n a b \n", "\r\nx\u{0085}", "\u{2028}y\u{2029}", "é\u{301} ", "\u{200B}z"])
+    func trimsAsFoundationDoes(text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmingSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text[...].trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -113,6 +113,9 @@ func themeFile(_ path: String, _ text: String) -> ThemeFile {
     @Test func fillsInPlaceholders() {
         let strings = UIStrings(tables: [LanguageCode("de")!: ["page_of": "Seite {current} von {total}"]])
         #expect(strings.text("page_of", in: LanguageCode("de")!, ["current": "2", "total": "5"]) == "Seite 2 von 5")
+        let odd = UIStrings(tables: [LanguageCode("de")!: ["x": "{{a}} {unknown} {b}{a} } {"]])
+        // A value is not searched for placeholders again; unknown names and stray braces stay.
+        #expect(odd.text("x", in: LanguageCode("de")!, ["a": "{b}", "b": "B"]) == "{{b}} {unknown} B{b} } {")
     }
 }
 

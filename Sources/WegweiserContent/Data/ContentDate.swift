@@ -21,7 +21,7 @@ public struct ContentDate: Sendable, Hashable, Comparable {
     /// Parses ISO 8601 dates and date-times (`2024-05-01`, `2024-05-01T09:30`, `2024-05-01 09:30:00+02:00`,
     /// `2024-05-01T07:30:00Z`); a time without an offset is local time in `timeZone`.
     public static func parse(_ text: String, timeZone: TimeZone) -> Result<ContentDate, DateProblem> {
-        var scanner = DigitScanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = DigitScanner(Array(text.trimmingSpaces().utf8))
         guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2),
             scanner.take("-"), let day = scanner.number(digits: 2)
         else { return .failure(.notISO8601) }

@@ -12,7 +12,7 @@ extension DataNode {
 
     /// A non-empty, trimmed text.
     public func nonEmptyString(for field: String) throws(DiagnosticError) -> String {
-        let text = try string(for: field).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try string(for: field).trimmingSpacesAndNewlines()
         guard !text.isEmpty else { throw DiagnosticError("'\(field)' must not be empty", at: location) }
         return text
     }

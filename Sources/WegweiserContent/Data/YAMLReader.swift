@@ -9,7 +9,8 @@ public enum YAMLReader {
     public static func read(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> DataNode? {
         let root: Node?
         do {
-            root = try Parser(yaml: text, resolver: .basic, constructor: .default).singleRoot()
+            // The encoding given: Yams' default reads the whole process environment on every parse.
+            root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.sorted().first {
                 let line = secondLine(declaring: key, in: text, mapping: context.mark) ?? context.mark.line

@@ -70,7 +70,7 @@ public struct DataLoader: Sendable {
         }
         var seen: [String: SourceLocation] = [:]
         for cell in header {
-            let name = cell.text.trimmingCharacters(in: .whitespaces)
+            let name = cell.text.trimmingSpaces()
             if name.isEmpty { throw DiagnosticError("a column has no name in the header row", at: cell.location) }
             if let first = seen[name] { throw DiagnosticError("the column '\(name)' appears twice (first at column \(first.column))", at: cell.location) }
             seen[name] = cell.location
@@ -80,14 +80,14 @@ public struct DataLoader: Sendable {
                 throw DiagnosticError("this row has \(row.count) fields but the header has \(header.count) columns", at: row[header.count].location)
             }
             var entries: [DataEntry] = []
-            for (index, cell) in row.enumerated() where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                let name = header[index].text.trimmingCharacters(in: .whitespaces)
+            for (index, cell) in row.enumerated() where !cell.text.trimmingSpaces().isEmpty {
+                let name = header[index].text.trimmingSpaces()
                 let field = String(name.prefix { $0 != ":" })
                 let value: DataNode
                 if Self.listFields.contains(field) || config.taxonomyFields.contains(field) && !Self.singleValueFields.contains(field) {
                     value = DataNode(.list(Self.items(of: cell)), at: cell.location)
                 } else {
-                    value = DataNode(.scalar(cell.text.trimmingCharacters(in: .whitespaces), quoted: true), at: cell.location)
+                    value = DataNode(.scalar(cell.text.trimmingSpaces(), quoted: true), at: cell.location)
                 }
                 entries.append(DataEntry(key: name, keyLocation: header[index].location, value: value))
             }
@@ -101,7 +101,7 @@ public struct DataLoader: Sendable {
         var column = cell.location.column
         for part in cell.text.split(separator: ";", omittingEmptySubsequences: false) {
             let leading = part.prefix { $0 == " " }.count
-            let text = part.trimmingCharacters(in: .whitespaces)
+            let text = part.trimmingSpaces()
             if !text.isEmpty {
                 items.append(DataNode(.scalar(text, quoted: true), at: SourceLocation(file: cell.location.file, line: cell.location.line, column: column + leading)))
             }

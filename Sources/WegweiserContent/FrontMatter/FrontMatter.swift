@@ -84,7 +84,7 @@ public struct FrontMatter: Sendable {
             if entry.value.isNull { continue }
             if taxonomies.contains(entry.key) {
                 if let terms = diagnostics.collect({ try entry.value.stringList(for: entry.key) }) {
-                    result.terms[entry.key] = terms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    result.terms[entry.key] = terms.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                 }
                 continue
             }

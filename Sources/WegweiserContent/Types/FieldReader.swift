@@ -18,7 +18,7 @@ struct FieldReader {
     /// The value of `key` read by `read`; nil when missing, empty or bad (then with an error).
     mutating func read<T>(_ key: String, _ read: (DataNode) throws(DiagnosticError) -> T) -> T? {
         guard let node = fields[key], !node.isNull else { return nil }
-        if case .scalar(let text, _) = node.value, text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        if case .scalar(let text, _) = node.value, text.trimmingSpaces().isEmpty { return nil }
         do {
             return try read(node)
         } catch {
@@ -33,7 +33,7 @@ struct FieldReader {
 
     mutating func texts(_ key: String) -> [String] {
         read(key) { node throws(DiagnosticError) in
-            try node.stringList(for: key).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            try node.stringList(for: key).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         } ?? []
     }
 
@@ -49,7 +49,7 @@ struct FieldReader {
     /// One of `cases`; YAML's booleans count as `yes`/`no` when those are cases.
     mutating func choice<T: RawRepresentable<String> & CaseIterable>(_ key: String, as type: T.Type) -> T? {
         read(key) { node throws(DiagnosticError) in
-            let text = try node.string(for: key).trimmingCharacters(in: .whitespaces).lowercased()
+            let text = try node.string(for: key).trimmingSpaces().lowercased()
             let spelled = ["true": "yes", "false": "no", "on": "yes", "off": "no"][text] ?? text
             if let value = T(rawValue: spelled) { return value }
             let names = T.allCases.map(\.rawValue)

@@ -89,7 +89,7 @@ extension DataNode {
 
     func number(for field: String, in range: ClosedRange<Double>) throws(DiagnosticError) -> Double {
         let text = try string(for: field)
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+        guard let number = Double(text.trimmingSpaces()), number.isFinite else {
             throw DiagnosticError("'\(field)' must be a number, not '\(text)'", at: location)
         }
         guard range.contains(number) else {

@@ -6,72 +6,73 @@ extension RecurrenceRule {
     /// `horizon`. An occurrence that does not match the rule's days is not counted (as in RFC 5545,
     /// a start should match its rule).
     public func occurrences(from start: Date, timeZone: TimeZone, limit: Int, horizon: Date) -> [Date] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        calendar.firstWeekday = 2
-        let startParts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: start)
-        let startDay = calendar.startOfDay(for: start)
         var result: [Date] = []
-        let end = min(horizon, until ?? horizon)
-        let maximum = min(limit, count ?? limit)
-        // Periods (days, weeks or months) are visited in order; each yields its matching days in order.
-        var period = 0
-        while result.count < maximum, period < 10_000 {
-            let days = daysInPeriod(period, startDay: startDay, calendar: calendar)
-            period += 1
-            guard let first = days.first else {
-                if periodStart(period - 1, startDay: startDay, calendar: calendar) > end { break }
-                continue
-            }
-            if first > end { break }
-            for day in days where day >= startDay {
-                var parts = calendar.dateComponents([.year, .month, .day], from: day)
-                parts.hour = startParts.hour
-                parts.minute = startParts.minute
-                parts.second = startParts.second
-                parts.nanosecond = startParts.nanosecond
-                guard let moment = calendar.date(from: parts), moment >= start else { continue }
-                if moment > end || result.count >= maximum { return result }
-                result.append(moment)
-            }
+        guard limit > 0 else { return result }
+        forEachOccurrence(from: start, timeZone: timeZone, horizon: horizon) { moment in
+            result.append(moment)
+            return result.count < limit
         }
         return result
     }
 
-    private func periodStart(_ index: Int, startDay: Date, calendar: Calendar) -> Date {
-        switch frequency {
-        case .daily: return calendar.date(byAdding: .day, value: index * interval, to: startDay)!
-        case .weekly:
-            let weekStart = calendar.dateInterval(of: .weekOfYear, for: startDay)!.start
-            return calendar.date(byAdding: .day, value: index * interval * 7, to: weekStart)!
-        case .monthly:
-            let monthStart = calendar.dateInterval(of: .month, for: startDay)!.start
-            return calendar.date(byAdding: .month, value: index * interval, to: monthStart)!
+    /// Calls `visit` with the start of each occurrence, in order, until it returns false or the rule
+    /// (COUNT, UNTIL) or `horizon` ends. Days are counted as whole numbers in the local calendar, so a
+    /// schedule of years takes microseconds, and summer time only matters where a day meets its clock.
+    public func forEachOccurrence(from start: Date, timeZone: TimeZone, horizon: Date, _ visit: (Date) -> Bool) {
+        let clock = LocalClock(timeZone: timeZone)
+        let (startDay, timeOfDay) = clock.localDay(of: start)
+        let end = min(horizon, until ?? horizon)
+        let maximum = count ?? Int.max
+        var found = 0
+        // Periods (days, weeks or months) are visited in order; each yields its matching days in order.
+        for period in 0..<10_000 {
+            let begin = periodStart(period, startDay: startDay)
+            let days = daysInPeriod(beginning: begin, startDay: startDay)
+            if clock.instant(day: days.first ?? begin, secondOfDay: 0) > end { return }
+            for day in days where day >= startDay {
+                let moment = clock.instant(day: day, secondOfDay: timeOfDay)
+                guard moment >= start else { continue }
+                if moment > end || found >= maximum { return }
+                found += 1
+                guard visit(moment) else { return }
+            }
+            if found >= maximum { return }
         }
     }
 
-    /// The days of one period that match the rule, in order.
-    private func daysInPeriod(_ index: Int, startDay: Date, calendar: Calendar) -> [Date] {
-        let begin = periodStart(index, startDay: startDay, calendar: calendar)
+    /// The first day of a period, as a day number.
+    private func periodStart(_ index: Int, startDay: Int) -> Int {
         switch frequency {
         case .daily:
-            return days.isEmpty || days.contains(where: { $0.weekday == weekday(of: begin, calendar) }) ? [begin] : []
+            return startDay + index * interval
         case .weekly:
-            let wanted = days.isEmpty ? [weekday(of: startDay, calendar)] : days.map(\.weekday)
-            return (0..<7).compactMap { offset in
-                let day = calendar.date(byAdding: .day, value: offset, to: begin)!
-                return wanted.contains(weekday(of: day, calendar)) ? day : nil
-            }
+            // Weeks begin on Monday.
+            return startDay - (CivilDay.weekday(of: startDay) - 1) + index * interval * 7
         case .monthly:
-            let length = calendar.range(of: .day, in: .month, for: begin)!.count
-            let monthDays = (0..<length).map { calendar.date(byAdding: .day, value: $0, to: begin)! }
+            let (year, month, _) = CivilDay.date(of: startDay)
+            let months = year * 12 + (month - 1) + index * interval
+            return CivilDay.dayNumber(year: months / 12, month: months % 12 + 1, day: 1)
+        }
+    }
+
+    /// The days of the period beginning on `begin` that match the rule, in order.
+    private func daysInPeriod(beginning begin: Int, startDay: Int) -> [Int] {
+        switch frequency {
+        case .daily:
+            return days.isEmpty || days.contains(where: { $0.weekday.rawValue == CivilDay.weekday(of: begin) }) ? [begin] : []
+        case .weekly:
+            let wanted = days.isEmpty ? [CivilDay.weekday(of: startDay)] : days.map(\.weekday.rawValue)
+            return (0..<7).map { begin + $0 }.filter { wanted.contains(CivilDay.weekday(of: $0)) }
+        case .monthly:
+            let (year, month, _) = CivilDay.date(of: begin)
+            let length = CivilDay.length(ofMonth: month, in: year)
             guard !days.isEmpty else {
-                let dayOfMonth = calendar.component(.day, from: startDay)
-                return dayOfMonth <= length ? [monthDays[dayOfMonth - 1]] : []
+                let dayOfMonth = CivilDay.date(of: startDay).day
+                return dayOfMonth <= length ? [begin + dayOfMonth - 1] : []
             }
-            var matches: Set<Date> = []
+            var matches: Set<Int> = []
             for day in days {
-                let candidates = monthDays.filter { weekday(of: $0, calendar) == day.weekday }
+                let candidates = (begin..<begin + length).filter { CivilDay.weekday(of: $0) == day.weekday.rawValue }
                 if let ordinal = day.ordinal {
                     let position = ordinal > 0 ? ordinal - 1 : candidates.count + ordinal
                     if candidates.indices.contains(position) { matches.insert(candidates[position]) }
@@ -82,9 +83,68 @@ extension RecurrenceRule {
             return matches.sorted()
         }
     }
+}
 
-    private func weekday(of date: Date, _ calendar: Calendar) -> Weekday {
-        // Calendar counts Sunday as 1; Weekday counts Monday as 1.
-        Weekday(rawValue: (calendar.component(.weekday, from: date) + 5) % 7 + 1)!
+/// Days of the proleptic Gregorian calendar as whole numbers (0 = 1970-01-01), converted with
+/// integer arithmetic (the days-from-civil algorithms; no calendar object, no allocation).
+enum CivilDay {
+    /// The day number of a date.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number.
+    static func date(of dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = dayNumber + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
+    static func weekday(of dayNumber: Int) -> Int {
+        ((dayNumber + 3) % 7 + 7) % 7 + 1
+    }
+
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        let nextMonth = month == 12 ? dayNumber(year: year + 1, month: 1, day: 1) : dayNumber(year: year, month: month + 1, day: 1)
+        return nextMonth - dayNumber(year: year, month: month, day: 1)
+    }
+}
+
+/// Local days and times of day in one time zone, and the instants they name.
+struct LocalClock {
+    let timeZone: TimeZone
+
+    /// The local day number of an instant and its local time of day in seconds.
+    func localDay(of instant: Date) -> (day: Int, secondOfDay: Double) {
+        let local = instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))
+        let day = Int((local / 86_400).rounded(.down))
+        return (day, local - Double(day) * 86_400)
+    }
+
+    /// The instant of a local day and time. A time that happens twice (when summer time ends) is the
+    /// first of them; a time that summer time skips is moved forward by the length of the gap — as
+    /// Foundation's calendar does.
+    func instant(day: Int, secondOfDay: Double) -> Date {
+        let local = Double(day) * 86_400 + secondOfDay
+        let before = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local - 86_400))
+        let after = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local + 86_400))
+        // The larger offset gives the earlier instant; it counts only if the zone has that offset then.
+        for offset in [max(before, after), min(before, after)] {
+            let candidate = Date(timeIntervalSince1970: local - Double(offset))
+            if timeZone.secondsFromGMT(for: candidate) == offset { return candidate }
+        }
+        return Date(timeIntervalSince1970: local - Double(before))
     }
 }

@@ -28,7 +28,7 @@ public struct RecurrenceRule: Sendable, Hashable {
 
     /// Parses `FREQ=WEEKLY;INTERVAL=2;BYDAY=WE`; `origin` is where the text starts, for errors.
     public static func parse(_ text: String, at origin: SourceLocation, timeZone: TimeZone) throws(DiagnosticError) -> RecurrenceRule {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        var body = text.trimmingSpaces()
         if body.uppercased().hasPrefix("RRULE:") { body = String(body.dropFirst(6)) }
         var parts: [String: (value: String, column: Int)] = [:]
         var column = origin.column + (text.count - text.drop(while: { $0 == " " }).count)

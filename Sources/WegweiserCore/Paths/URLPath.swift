@@ -49,37 +49,39 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The path with every character outside the URL path set percent-encoded, for XML and HTTP headers.
     public var percentEncoded: String {
-        description.unicodeScalars.reduce(into: "") { result, scalar in
-            if scalar.isASCII, URLPath.allowed.contains(UInt8(scalar.value)) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
-            }
-        }
+        Self.encoding(description) { byte in byte >= 0x80 || !Self.allowed[Int(byte)] }
     }
 
     /// The path for an `href`: characters that are not allowed in a URL path (a space, quotes, `#`, `?`, `%` …)
     /// are percent-encoded; letters of every script stay readable, as HTML allows.
     public var hrefEncoded: String {
-        let text = description
-        guard text.unicodeScalars.contains(where: { $0.isASCII && !URLPath.allowed.contains(UInt8($0.value)) }) else { return text }
-        return text.unicodeScalars.reduce(into: "") { result, scalar in
-            if scalar.isASCII, !URLPath.allowed.contains(UInt8(scalar.value)) {
-                result += "%" + String(UInt8(scalar.value), radix: 16, uppercase: true).leftPadded(to: 2)
+        Self.encoding(description) { byte in byte < 0x80 && !Self.allowed[Int(byte)] }
+    }
+
+    /// `text` with every UTF-8 byte that `needsEncoding` picks written as `%XX`.
+    private static func encoding(_ text: String, where needsEncoding: (UInt8) -> Bool) -> String {
+        guard text.utf8.contains(where: needsEncoding) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in text.utf8 {
+            if needsEncoding(byte) {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
             } else {
-                result.unicodeScalars.append(scalar)
+                bytes.append(byte)
             }
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let allowed: Set<UInt8> = Set(
-        Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@".utf8))
+    /// Which ASCII characters a URL path may hold as they are, by code.
+    private static let allowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     public static func < (lhs: URLPath, rhs: URLPath) -> Bool { lhs.description < rhs.description }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }

@@ -19,17 +19,12 @@ public enum Tokenizer {
         var start = 0  // of the current part
         var end = 0  // after the current part's last scalar; == start when there is none
         var joint = false
-        func text(_ ranges: [Range<Int>]) -> String {
-            var text = String.UnicodeScalarView()
-            for range in ranges { text.append(contentsOf: scalars[range]) }
-            return String(text)
-        }
         func finish() {
             if end > start { parts.append(start..<end) }
             if !parts.isEmpty, parts.reduce(0, { $0 + $1.count }) <= maximumLength {
-                body(text(parts))
+                body(text(of: parts, in: scalars))
                 if parts.count > 1 {
-                    for part in parts where part.count >= 2 { body(text([part])) }
+                    for part in parts where part.count >= 2 { body(text(of: [part], in: scalars)) }
                 }
             }
             parts.removeAll(keepingCapacity: true)
@@ -56,6 +51,11 @@ public enum Tokenizer {
         finish()
     }
 
+    /// The scalars of `ranges`, run together, as a string.
+    private static func text(of ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> String {
+        ranges.count == 1 ? String(encoding: scalars[ranges[0]]) : ranges.map { String(encoding: scalars[$0]) }.joined()
+    }
+
     static func isJoint(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "-" || scalar == TextNormalizer.nonJoiner
     }
@@ -73,6 +73,25 @@ public enum Tokenizer {
             return true
         default:
             return false
+        }
+    }
+}
+
+extension String {
+    /// Scalars encoded to UTF-8 straight into a new string's storage: appending them one by one to a
+    /// `String.UnicodeScalarView` took half of all indexing time.
+    init(encoding scalars: some Collection<Unicode.Scalar>) {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[at] = byte
+                    at += 1
+                }
+            }
+            return at
         }
     }
 }

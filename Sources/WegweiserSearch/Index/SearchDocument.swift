@@ -38,36 +38,33 @@ public struct SearchDocument: Sendable, Hashable {
         let bodyOpening = body.unicodeScalars.drop { Self.isSpace($0) }.prefix(opening.unicodeScalars.count)
         if !summary.isEmpty, !bodyOpening.elementsEqual(opening.unicodeScalars) { pieces.append(summary) }
         pieces.append(body)
-        var text = String.UnicodeScalarView()
-        var count = 0
-        var lastSpace: (index: String.UnicodeScalarView.Index, count: Int)?
+        var text: [Unicode.Scalar] = []
+        text.reserveCapacity(length + 1)
+        var lastSpace: Int?
         var pendingSpace = false
         for (number, piece) in pieces.enumerated() {
-            if number > 0, count > 0, !piece.isEmpty {
+            if number > 0, !text.isEmpty, !piece.isEmpty {
                 text.append(contentsOf: " ·".unicodeScalars)
-                count += 2
                 pendingSpace = true
             }
             for scalar in piece.unicodeScalars {
                 if Self.isSpace(scalar) {
-                    pendingSpace = count > 0
+                    pendingSpace = !text.isEmpty
                     continue
                 }
                 if pendingSpace {
-                    lastSpace = (text.endIndex, count)
+                    lastSpace = text.count
                     text.append(" ")
-                    count += 1
                     pendingSpace = false
                 }
-                guard count < length else {
-                    if let lastSpace, lastSpace.count > length * 3 / 4 { text = String.UnicodeScalarView(text[..<lastSpace.index]) }
-                    return String(text)
+                guard text.count < length else {
+                    if let lastSpace, lastSpace > length * 3 / 4 { return String(encoding: text[..<lastSpace]) }
+                    return String(encoding: text)
                 }
                 text.append(scalar)
-                count += 1
             }
         }
-        return String(text)
+        return String(encoding: text)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

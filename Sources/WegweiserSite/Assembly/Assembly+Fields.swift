@@ -114,13 +114,20 @@ extension Assembly {
             let isRunning = start.addingTimeInterval(duration) >= now
             return EventSchedule(upcoming: isRunning ? [start] : [], lastStart: start <= now ? start : nil, duration: duration)
         }
-        // Walk the occurrences up to now (an occurrence still running counts as upcoming), then a few more.
-        let past = rule.occurrences(from: start, timeZone: timeZone, limit: 100_000, horizon: now)
-        let running = past.last.flatMap { $0.addingTimeInterval(duration) >= now ? $0 : nil }
-        let later = rule.occurrences(from: start, timeZone: timeZone, limit: past.count + 5, horizon: horizon)
-            .filter { $0 > now }
+        // One walk: the last occurrence up to now (still upcoming while it runs), then five more.
+        var lastStart: Date?
+        var later: [Date] = []
+        rule.forEachOccurrence(from: start, timeZone: timeZone, horizon: horizon) { moment in
+            if moment <= now {
+                lastStart = moment
+                return true
+            }
+            later.append(moment)
+            return later.count < 5
+        }
+        let running = lastStart.flatMap { $0.addingTimeInterval(duration) >= now ? $0 : nil }
         let upcoming = Array(([running].compactMap { $0 } + later).prefix(5))
-        return EventSchedule(upcoming: upcoming, lastStart: past.last, duration: duration)
+        return EventSchedule(upcoming: upcoming, lastStart: lastStart, duration: duration)
     }
 
     /// How long one occurrence lasts. An all-day event lasts whole days: up to the end of its `end` day

@@ -20,7 +20,7 @@ extension Assembly {
         for page in site.pages where page.language == language && page.kind == .page && !page.isFallback {
             guard let names = page.params[definition.field].flatMap({ try? $0.stringList(for: definition.field) }) else { continue }
             var slugsOfPage = Set<String>()
-            for value in names.map({ $0.trimmingCharacters(in: .whitespaces) }) where !value.isEmpty {
+            for value in names.map({ $0.trimmingSpaces() }) where !value.isEmpty {
                 // Spoken languages are codes; their terms carry the languages' own names.
                 let code = definition.holdsLanguages ? LanguageCode(value) : nil
                 if definition.holdsLanguages && code == nil { continue }
@@ -67,10 +67,12 @@ extension Assembly {
             }
         }
         let locale = Locale(identifier: language.localeIdentifier)
-        let pages = site.pages
-        site.pages[taxonomyID.rawValue].children.sort {
-            pages[$0.rawValue].title.compare(pages[$1.rawValue].title, options: [.caseInsensitive], locale: locale) == .orderedAscending
+        // Sorted outside the array: sorting in place while reading titles from it would copy every page.
+        let termIDs = site.pages[taxonomyID.rawValue].children.sorted {
+            site.pages[$0.rawValue].title.compare(site.pages[$1.rawValue].title, options: [.caseInsensitive], locale: locale)
+                == .orderedAscending
         }
+        site.pages[taxonomyID.rawValue].children = termIDs
     }
 
     /// A language's name in itself: "Deutsch", "العربية", "Türkçe".

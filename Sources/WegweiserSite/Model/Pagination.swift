@@ -28,8 +28,12 @@ extension Site {
             Array(items[$0..<min($0 + page.pageSize, items.count)])
         }
         return chunks.enumerated().map { index, chunk in
-            let path = index == 0 ? page.path : page.path.appending("page").appending(String(index + 1))
-            return PagerPage(number: index + 1, count: chunks.count, path: path, items: chunk)
+            PagerPage(number: index + 1, count: chunks.count, path: pagerPath(of: page, number: index + 1), items: chunk)
         }
+    }
+
+    /// The address of page `number` of a list: the list's own for the first, `page/2/` and on after it.
+    public func pagerPath(of page: Page, number: Int) -> URLPath {
+        number == 1 ? page.path : page.path.appending("page").appending(String(number))
     }
 }

@@ -68,10 +68,19 @@ public struct Site: Sendable {
     /// The home pages and the sections with dated pages: the lists that have an Atom feed.
     public internal(set) var feedLists: Set<PageID> = []
     public internal(set) var resources: [ResourceCopy] = []
+    /// The base URL's path and the whole base URL without a trailing slash, read once: every link
+    /// of every page starts with one of them.
+    private let hrefPrefix: String
+    private let absolutePrefix: String
 
     init(config: SiteConfig, options: SiteOptions) {
         self.config = config
         self.options = options
+        let base = config.baseURL.path
+        hrefPrefix = base.hasSuffix("/") ? String(base.dropLast()) : base
+        var absolute = config.baseURL.absoluteString
+        if absolute.hasSuffix("/") { absolute.removeLast() }
+        absolutePrefix = absolute
     }
 
     /// Borrowed, not copied: a page is a large value, and most uses read one field (`site[id].title`).
@@ -93,7 +102,12 @@ public struct Site: Sendable {
 
     /// The page of `language` in `page`'s translation group, if that language has it.
     public func translation(of page: Page, in language: LanguageCode) -> Page? {
-        translationGroups[page.translationKey]?[language].map { self[$0] }
+        translationID(of: page, in: language).map { self[$0] }
+    }
+
+    /// The ID of `page`'s version in `language`: no copy of the page, for callers that read one field.
+    public func translationID(of page: Page, in language: LanguageCode) -> PageID? {
+        translationGroups[page.translationKey]?[language]
     }
 
     /// The top-level sections of a language, for navigation.
@@ -112,15 +126,11 @@ public struct Site: Sendable {
 
     /// The path as a link inside the site, with the base URL's path: `/sub/de/reports/`.
     public func url(for path: URLPath) -> String {
-        let base = config.baseURL.path
-        let prefix = base.hasSuffix("/") ? String(base.dropLast()) : base
-        return prefix + path.hrefEncoded
+        hrefPrefix + path.hrefEncoded
     }
 
     /// The path as an absolute, percent-encoded URL, for feeds, sitemaps and canonical links.
     public func absoluteURL(for path: URLPath) -> String {
-        var base = config.baseURL.absoluteString
-        if base.hasSuffix("/") { base.removeLast() }
-        return base + path.percentEncoded
+        absolutePrefix + path.percentEncoded
     }
 }

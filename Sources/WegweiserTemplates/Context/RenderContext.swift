@@ -19,7 +19,9 @@ public struct RenderContextBuilder: Sendable {
     private let stringValues: [LanguageCode: TemplateValue]
     /// A page as an entry of a list, made once: a report is an entry of its section, the home page and
     /// each of its terms' pages.
-    private let items = ItemValues()
+    private let items = Memo<PageID>()
+    /// The `site` value per language and navigation entry marked current.
+    private let navigations = Memo<NavigationKey>()
     /// Languages by their own names ("العربية"), for every code the contacts and events name.
     let endonyms: [LanguageCode: String]
 
@@ -113,8 +115,14 @@ public struct RenderContextBuilder: Sendable {
     /// The navigation, with the section the page is in marked.
     private func siteContext(for page: Page) -> TemplateValue {
         let language = page.language
-        var context = siteValues[language] ?? [:]
         let current = sectionAncestor(of: page)
+        return navigations.value(for: NavigationKey(language: language, current: current)) {
+            siteContext(in: language, current: current)
+        }
+    }
+
+    private func siteContext(in language: LanguageCode, current: PageID?) -> TemplateValue {
+        var context = siteValues[language] ?? [:]
         context["sections"] = .list(site.topSections(in: language).map { section in
             .map(["title": .string(section.title), "url": .string(site.url(for: section.path)), "is_current": .bool(section.id == current),
                   "lang": .string(section.contentLanguage.rawValue), "dir": .string(site.language(section.contentLanguage).direction.rawValue)])
@@ -263,7 +271,6 @@ public struct RenderContextBuilder: Sendable {
     // MARK: Navigation
 
     private func pagerContext(_ pager: PagerPage, of page: Page) -> [String: Any] {
-        let pages = site.pagerPages(for: page)
         var context: [String: Any] = [
             "number": pager.number,
             "count": pager.count,
@@ -273,12 +280,12 @@ public struct RenderContextBuilder: Sendable {
                 ["current": formatter.format(pager.number, in: page.language), "total": formatter.format(pager.count, in: page.language)]),
         ]
         if pager.number > 1 {
-            context["prev_url"] = site.url(for: pages[pager.number - 2].path)
-            context["first_url"] = site.url(for: pages[0].path)
+            context["prev_url"] = site.url(for: site.pagerPath(of: page, number: pager.number - 1))
+            context["first_url"] = site.url(for: page.path)
         }
         if pager.number < pager.count {
-            context["next_url"] = site.url(for: pages[pager.number].path)
-            context["last_url"] = site.url(for: pages[pages.count - 1].path)
+            context["next_url"] = site.url(for: site.pagerPath(of: page, number: pager.number + 1))
+            context["last_url"] = site.url(for: site.pagerPath(of: page, number: pager.count))
         }
         return context
     }
@@ -286,14 +293,15 @@ public struct RenderContextBuilder: Sendable {
     /// Every site language, linking to this page's version there, else to that language's home page.
     private func switcherContext(for page: Page) -> [[String: Any]] {
         site.languages.map { language in
-            let target = site.translation(of: page, in: language.code) ?? site.homes[language.code].map { site[$0] }
+            let translation = site.translationID(of: page, in: language.code)
+            let target = (translation ?? site.homes[language.code]).map { site[$0].path }
             return [
                 "code": language.code.rawValue,
                 "name": language.name,
                 "dir": language.direction.rawValue,
-                "url": target.map { site.url(for: $0.path) } ?? site.url(for: .root),
+                "url": site.url(for: target ?? .root),
                 "is_current": language.code == page.language,
-                "has_page": site.translation(of: page, in: language.code) != nil,
+                "has_page": translation != nil,
             ]
         }
     }
@@ -336,13 +344,19 @@ public struct RenderContextBuilder: Sendable {
 }
 
 /// Entries of lists by page, shared by the rendering tasks.
-private final class ItemValues: Sendable {
-    private let values = Mutex<[PageID: TemplateValue]>([:])
+private final class Memo<Key: Hashable & Sendable>: Sendable {
+    private let values = Mutex<[Key: TemplateValue]>([:])
 
-    func value(for id: PageID, make: () -> TemplateValue) -> TemplateValue {
-        if let known = values.withLock({ $0[id] }) { return known }
+    func value(for key: Key, make: () -> TemplateValue) -> TemplateValue {
+        if let known = values.withLock({ $0[key] }) { return known }
         let value = make()
-        values.withLock { $0[id] = value }
+        values.withLock { $0[key] = value }
         return value
     }
+}
+
+/// The pages of one language that sit in the same place of the navigation see the same `site`.
+private struct NavigationKey: Hashable, Sendable {
+    var language: LanguageCode
+    var current: PageID?
 }

@@ -9,7 +9,8 @@ public struct LocaleFormatter: Sendable {
     private let timeZone: TimeZone
     /// Formatted dates, by date, form and language: a page's date is written on the page and in
     /// every list it is in, and Foundation's formatting is slow.
-    private let dates = DateTexts()
+    private let dates = FormattedTexts<ContentDate>()
+    private let numbers = FormattedTexts<Int>()
 
     public init(config: SiteConfig) {
         var locales: [LanguageCode: Locale] = [:]
@@ -26,7 +27,7 @@ public struct LocaleFormatter: Sendable {
 
     /// A long date, with the time when the source gave one.
     public func format(_ date: ContentDate, in language: LanguageCode) -> String {
-        dates.text(for: date, long: true, in: language) { formatUncached(date, in: language) }
+        dates.text(for: date, style: 1, in: language) { formatUncached(date, in: language) }
     }
 
     private func formatUncached(_ date: ContentDate, in language: LanguageCode) -> String {
@@ -38,7 +39,7 @@ public struct LocaleFormatter: Sendable {
 
     /// A date without its time: for lists.
     public func formatDay(_ date: ContentDate, in language: LanguageCode) -> String {
-        dates.text(for: date, long: false, in: language) { formatDayUncached(date, in: language) }
+        dates.text(for: date, style: 0, in: language) { formatDayUncached(date, in: language) }
     }
 
     private func formatDayUncached(_ date: ContentDate, in language: LanguageCode) -> String {
@@ -78,7 +79,7 @@ public struct LocaleFormatter: Sendable {
     }
 
     public func format(_ number: Int, in language: LanguageCode) -> String {
-        number.formatted(IntegerFormatStyle<Int>(locale: locale(language)))
+        numbers.text(for: number, in: language) { number.formatted(IntegerFormatStyle<Int>(locale: locale(language))) }
     }
 
     /// The name of `other` in `language`: "Deutsch" → "German" for an English reader.
@@ -94,17 +95,19 @@ public struct LocaleFormatter: Sendable {
 }
 
 /// A cache of formatted dates that the rendering tasks share.
-private final class DateTexts: Sendable {
+/// Texts already formatted, shared by the rendering threads: formatting through ICU costs far more
+/// than a lookup, and a site shows the same dates and page numbers on many pages.
+private final class FormattedTexts<Value: Hashable & Sendable>: Sendable {
     private struct Key: Hashable {
-        var date: ContentDate
-        var long: Bool
+        var value: Value
+        var style: Int
         var language: LanguageCode
     }
 
     private let texts = Mutex<[Key: String]>([:])
 
-    func text(for date: ContentDate, long: Bool, in language: LanguageCode, make: () -> String) -> String {
-        let key = Key(date: date, long: long, language: language)
+    func text(for value: Value, style: Int = 0, in language: LanguageCode, make: () -> String) -> String {
+        let key = Key(value: value, style: style, language: language)
         if let known = texts.withLock({ $0[key] }) { return known }
         let text = make()
         texts.withLock { $0[key] = text }

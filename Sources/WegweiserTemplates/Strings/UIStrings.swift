@@ -71,9 +71,20 @@ public struct UIStrings: Sendable {
 
     /// The text for `key` in `language`, with `{name}` placeholders filled in.
     public func text(_ key: String, in language: LanguageCode, _ values: [String: String] = [:]) -> String {
-        var text = tables[language]?[key] ?? key
-        // The standard library's replacing: Foundation's goes through NSString on Linux, slowly.
-        for (name, value) in values where text.contains("{") { text = text.replacing("{\(name)}", with: value) }
-        return text
+        let template = tables[language]?[key] ?? key
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // One pass; a value is never searched for placeholders itself. A name without a value stays as written.
+        var text = ""
+        var rest = template[...]
+        while let close = rest.firstIndex(of: "}") {
+            if let open = rest[..<close].lastIndex(of: "{"), let value = values[String(rest[rest.index(after: open)..<close])] {
+                text += rest[..<open]
+                text += value
+            } else {
+                text += rest[...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
     }
 }

@@ -78,9 +78,9 @@ enum TemplateScanner {
     }
 
     private static func references(inTag tag: Substring, at location: SourceLocation) -> [Reference] {
-        let trimmed = tag.trimmingCharacters(in: .whitespaces)
+        let trimmed = tag.trimmingSpaces()
         if let sigil = trimmed.first, sigil == ">" || sigil == "<" {
-            let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            let name = trimmed.dropFirst().trimmingSpaces()
             guard !name.hasPrefix("*") else { return [] }  // a dynamic name, known only when rendering
             return [Reference(kind: sigil == ">" ? .partial : .parent, name: name, location: location)]
         }
