@@ -16,29 +16,39 @@ public struct FrontMatterBlock: Sendable, Hashable {
 
     /// Splits `---` YAML or `+++` TOML front matter from the body; text without a fence is all body.
     public static func split(_ text: String, file: String) throws(DiagnosticError) -> FrontMatterBlock {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let opening = lines.first.map { $0.trimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\r" } } ?? ""
+        // Lines are found by their bytes: a fence is ASCII, and byte offsets are valid string indices
+        // at line starts.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        func nextLine() -> (line: Substring.UTF8View, next: String.Index)? {
+            guard lineStart < bytes.endIndex else { return nil }
+            let end = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var trimmedEnd = end
+            while trimmedEnd > lineStart {
+                let last = bytes[bytes.index(before: trimmedEnd)]
+                guard last == 0x20 || last == 0x09 || last == 0x0D else { break }
+                trimmedEnd = bytes.index(before: trimmedEnd)
+            }
+            return (text[lineStart..<trimmedEnd].utf8, end < bytes.endIndex ? bytes.index(after: end) : end)
+        }
         let format: Format
-        let closers: [Substring]
-        switch opening {
+        let closers: [String]
+        switch nextLine().map({ String(Substring($0.line)) }) ?? "" {
         case "---": (format, closers) = (.yaml, ["---", "..."])
         case "+++": (format, closers) = (.toml, ["+++"])
         default: return FrontMatterBlock(format: .none, text: "", firstLine: 1, body: text, bodyLine: 1)
         }
-        let rest = lines.count > 1 ? lines.removeLast() : ""
+        lineStart = nextLine()!.next
+        let frontMatterStart = lineStart
         var lineNumber = 2
-        var cursor = rest.startIndex
-        while cursor < rest.endIndex {
-            let lineEnd = rest[cursor...].firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[cursor..<lineEnd].trimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\r" }
-            if closers.contains(line) {
-                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
+        while let (line, next) = nextLine() {
+            if closers.contains(where: { $0.utf8.elementsEqual(line) }) {
                 return FrontMatterBlock(
-                    format: format, text: String(rest[rest.startIndex..<cursor]), firstLine: 2,
-                    body: String(rest[bodyStart...]), bodyLine: lineNumber + 1)
+                    format: format, text: String(text[frontMatterStart..<lineStart]), firstLine: 2,
+                    body: String(text[next...]), bodyLine: lineNumber + 1)
             }
             lineNumber += 1
-            cursor = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
+            lineStart = next
         }
         let fence = format == .yaml ? "---" : "+++"
         throw DiagnosticError(
@@ -52,13 +62,5 @@ public struct FrontMatterBlock: Sendable, Hashable {
         case .yaml: return try YAMLReader.read(text, file: file, lineOffset: firstLine - 1)
         case .toml: return try TOMLReader.read(text, file: file, lineOffset: firstLine - 1)
         }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
     }
 }

@@ -11,21 +11,19 @@ public enum JSONText {
     }
 
     private static func write(_ value: Any, into output: inout String) {
+        // Text and maps, the common values, are told by their type before any cast is tried.
+        switch ObjectIdentifier(type(of: value)) {
+        case stringType: return appendQuoted(value as! String, to: &output)
+        case mapType: return writeObject(value as! [String: Any], into: &output)
+        default: break
+        }
         switch value {
         case let text as String: appendQuoted(text, to: &output)
         case let flag as Bool: output += flag ? "true" : "false"
         case let number as Int: output += String(number)
         case let number as Double:
             output += number.isFinite ? (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)) : "null"
-        case let object as [String: Any]:
-            output += "{"
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                appendQuoted(key, to: &output)
-                output += ":"
-                write(object[key]!, into: &output)
-            }
-            output += "}"
+        case let object as [String: Any]: writeObject(object, into: &output)
         case let array as [Any]:
             output += "["
             for (index, element) in array.enumerated() {
@@ -36,6 +34,20 @@ public enum JSONText {
         default:
             output += "null"
         }
+    }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let mapType = ObjectIdentifier([String: Any].self)
+
+    private static func writeObject(_ object: [String: Any], into output: inout String) {
+        output += "{"
+        for (index, key) in object.keys.sorted().enumerated() {
+            if index > 0 { output += "," }
+            appendQuoted(key, to: &output)
+            output += ":"
+            write(object[key]!, into: &output)
+        }
+        output += "}"
     }
 
     /// Appends `text` as a JSON string, for writers that build large JSON by hand. Runs of bytes that

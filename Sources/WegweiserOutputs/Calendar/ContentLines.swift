@@ -14,6 +14,7 @@ struct ContentLines {
 
     /// Backslash, semicolon, comma and line breaks escaped as the formats require.
     static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return value }
         var result = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -30,18 +31,29 @@ struct ContentLines {
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a character.
     private mutating func fold(_ line: String) {
-        var count = 0
-        var first = true
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > (first ? 75 : 74) {
-                text += "\r\n "
-                count = 0
-                first = false
-            }
-            text.append(character)
-            count += size
+        guard line.utf8.count > 75 else {
+            text += line
+            text += "\r\n"
+            return
         }
+        var count = 0
+        var limit = 75
+        var chunkStart = line.startIndex
+        var index = line.startIndex
+        while index < line.endIndex {
+            let next = line.index(after: index)
+            let size = line.utf8.distance(from: index, to: next)
+            if count + size > limit {
+                text += line[chunkStart..<index]
+                text += "\r\n "
+                chunkStart = index
+                count = 0
+                limit = 74
+            }
+            count += size
+            index = next
+        }
+        text += line[chunkStart...]
         text += "\r\n"
     }
 }
