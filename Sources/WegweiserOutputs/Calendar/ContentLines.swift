@@ -12,6 +12,11 @@ struct ContentLines {
         fold(name + ":" + value)
     }
 
+    /// Lines written before, as they are.
+    mutating func append(_ lines: ContentLines) {
+        text += lines.text
+    }
+
     /// Backslash, semicolon, comma and line breaks escaped as the formats require.
     static func escape(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return value }

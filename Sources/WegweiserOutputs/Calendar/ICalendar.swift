@@ -11,16 +11,23 @@ public enum ICalendar {
         for language in site.languages {
             let events = site.pages.filter { $0.language == language.code && $0.fields.event != nil }
             guard !events.isEmpty, let home = site.homes[language.code] else { continue }
-            for event in events {
-                files.append(OutputFile(path: event.calendarFile.outputFile, text: calendar([event], site: site, name: event.title)))
+            // Each event's VEVENT is written once, for its own file and the language's calendar.
+            let vevents = events.map { event in
+                var lines = ContentLines()
+                vevent(event, site: site, into: &lines)
+                return lines
+            }
+            for (event, lines) in zip(events, vevents) {
+                files.append(OutputFile(path: event.calendarFile.outputFile, text: calendar([event], vevents: [lines], site: site, name: event.title)))
             }
             let name = "\(site.config.title(for: language.code))"
-            files.append(OutputFile(path: site[home].path.appending(file: "events.ics").outputFile, text: calendar(events, site: site, name: name)))
+            files.append(OutputFile(
+                path: site[home].path.appending(file: "events.ics").outputFile, text: calendar(events, vevents: vevents, site: site, name: name)))
         }
         return files
     }
 
-    static func calendar(_ events: [Page], site: Site, name: String) -> String {
+    private static func calendar(_ events: [Page], vevents: [ContentLines], site: Site, name: String) -> String {
         var lines = ContentLines()
         lines.add("BEGIN", raw: "VCALENDAR")
         lines.add("VERSION", raw: "2.0")
@@ -32,7 +39,7 @@ public enum ICalendar {
         if events.contains(where: { $0.fields.event?.allDay == false }) {
             VTimeZone.lines(for: site.config.timeZone, around: events.map { $0.fields.event!.start.instant }.min()!, into: &lines)
         }
-        for event in events { vevent(event, site: site, into: &lines) }
+        for vevent in vevents { lines.append(vevent) }
         lines.add("END", raw: "VCALENDAR")
         return lines.text
     }

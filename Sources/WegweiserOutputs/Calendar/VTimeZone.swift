@@ -1,9 +1,27 @@
+import Synchronization
 import Foundation
 
 /// A VTIMEZONE component for a time zone, made from its transitions (summer time rules as yearly
 /// RRULEs), so that calendars show events at the right local time in every season.
 enum VTimeZone {
     static func lines(for zone: TimeZone, around date: Date, into lines: inout ContentLines) {
+        // The block depends on the zone and the year only; every event's own file needs one.
+        let key = BlockKey(zone: zone.identifier, year: yearStart(of: date, in: zone))
+        if let known = blocks.withLock({ $0[key] }) { return lines.append(known) }
+        var block = ContentLines()
+        write(for: zone, around: date, into: &block)
+        blocks.withLock { $0[key] = block }
+        lines.append(block)
+    }
+
+    private struct BlockKey: Hashable {
+        var zone: String
+        var year: Date
+    }
+
+    private static let blocks = Mutex<[BlockKey: ContentLines]>([:])
+
+    private static func write(for zone: TimeZone, around date: Date, into lines: inout ContentLines) {
         lines.add("BEGIN", raw: "VTIMEZONE")
         lines.add("TZID", raw: zone.identifier)
         let year = yearStart(of: date, in: zone)
