@@ -67,6 +67,15 @@ import WegweiserCore
     func makesUnicodeAwareSlugs(text: String, slug: String) {
         #expect(Slug.make(from: text) == slug)
     }
+
+    /// ASCII text takes a byte-wise path; with one accented letter at the end the same text takes the
+    /// Unicode path, which must agree on every ASCII character.
+    @Test func asciiPathAgreesWithTheUnicodePath() {
+        for value in UInt8(0)..<0x80 {
+            let text = "x" + String(UnicodeScalar(value)) + "Y"
+            #expect(Slug.make(from: text) + "é" == Slug.make(from: text + "é"), "byte \(value)")
+        }
+    }
 }
 
 @Suite struct SourceTextTests {
@@ -159,5 +168,8 @@ import WegweiserCore
         #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
         #expect(text.trimmingSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(text[...].trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmingSpacesNewlinesAndPunctuation() == text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
+        let punctuated = "«" + text + "», —"
+        #expect(punctuated.trimmingSpacesNewlinesAndPunctuation() == punctuated.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
     }
 }

@@ -5,6 +5,7 @@ public enum Slug {
     /// A lowercase, hyphenated form that keeps letters and digits of every script:
     /// "Über uns – Beratung!" → "über-uns-beratung", "مركز الإرشاد" → "مركز-الإرشاد".
     public static func make(from text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
         var result = ""
         var pendingHyphen = false
         for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
@@ -24,5 +25,28 @@ public enum Slug {
             // Other punctuation and symbols disappear, as in GitHub's heading ids.
         }
         return result
+    }
+
+    /// The same rules for ASCII text, byte by byte: no normalization or case mapping through
+    /// Foundation needed (headings are slugged for their ids on every page).
+    private static func makeFromASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
+            // Hyphen, space, tab, line feed, vertical tab, form feed, carriage return, slash, full stop.
+            case UInt8(ascii: "-"), 0x20, 0x09...0x0D, UInt8(ascii: "/"), UInt8(ascii: "."):
+                pendingHyphen = true
+            default:
+                continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

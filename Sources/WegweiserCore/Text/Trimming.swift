@@ -10,7 +10,26 @@ extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends — Foundation's
     /// `.whitespacesAndNewlines` (Unicode Z*, U+0009–U+000D, U+0085).
     public func trimmingSpacesAndNewlines() -> String {
-        trimming { Self.isSpace($0) || (0x0A...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 }
+        trimming(where: Self.isSpaceOrNewline)
+    }
+
+    /// The text without leading and trailing blanks, line ends and punctuation (Unicode P*): what
+    /// Foundation's `.whitespacesAndNewlines.union(.punctuationCharacters)` trims.
+    public func trimmingSpacesNewlinesAndPunctuation() -> String {
+        trimming { scalar in
+            if Self.isSpaceOrNewline(scalar) { return true }
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    private static func isSpaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        isSpace(scalar) || (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {

@@ -68,7 +68,7 @@ public struct SearchIndexBuilder: Sendable {
         // Chunks of pages share a cache of stems: most words recur from page to page.
         let chunks = stride(from: 0, to: documents.count, by: 64).map { Array(documents[$0..<min($0 + 64, documents.count)]) }
         let analyzed = await chunks.concurrentMap(jobs: jobs, chunkSize: 1) { chunk in
-            var stems: [String: String] = [:]
+            var stems: [Term: Term] = [:]
             return chunk.map { AnalyzedDocument($0, analyzer: analyzer, excerptLength: excerptLength, stems: &stems) }
         }.flatMap { $0 }
         var terms = await weigh(analyzed, jobs: jobs)
@@ -85,7 +85,7 @@ public struct SearchIndexBuilder: Sendable {
     /// saturated and multiplied by the term's rarity.
     private func weigh(_ documents: [AnalyzedDocument], jobs: Int) async -> [String: [(Int32, Double)]] {
         var totalLengths = SIMD8<Double>()
-        var frequency: [String: Int] = [:]
+        var frequency: [Term: Int] = [:]
         for document in documents {
             totalLengths += document.lengths
             for term in document.counts.keys { frequency[term, default: 0] += 1 }
@@ -97,7 +97,7 @@ public struct SearchIndexBuilder: Sendable {
             lengthNormalization[field.rawValue] = field.lengthNormalization
         }
         let count = Double(documents.count)
-        let impacts = await documents.concurrentMap(jobs: jobs, chunkSize: 64) { [frequency, weights, lengthNormalization] document -> [(String, Double)] in
+        let impacts = await documents.concurrentMap(jobs: jobs, chunkSize: 64) { [frequency, weights, lengthNormalization] document -> [(Term, Double)] in
             let norm = 1 - lengthNormalization + lengthNormalization * document.lengths / averageLengths
             let fieldWeights = weights / norm
             return document.counts.map { term, occurrences in
@@ -107,12 +107,12 @@ public struct SearchIndexBuilder: Sendable {
                 return (term, idf * tf * (Self.saturation + 1) / (tf + Self.saturation))
             }
         }
-        var postings: [String: [(Int32, Double)]] = [:]
+        var postings: [Term: [(Int32, Double)]] = [:]
         postings.reserveCapacity(frequency.count)
         for (index, list) in impacts.enumerated() {
             for (term, impact) in list { postings[term, default: []].append((Int32(index), impact)) }
         }
-        return postings
+        return Dictionary(uniqueKeysWithValues: postings.map { ($0.key.text, $0.value) })
     }
 
     /// Lists a compound under the words it ends or starts with, where the index knows them as words of
@@ -173,12 +173,12 @@ public struct SearchIndexBuilder: Sendable {
 /// A document's terms with their occurrences per field (in the lanes of `SearchField`), and its
 /// fields' lengths in terms.
 struct AnalyzedDocument: Sendable {
-    var counts: [String: SIMD8<Double>] = [:]
+    var counts: [Term: SIMD8<Double>] = [:]
     var lengths = SIMD8<Double>()
     var excerpt: String
 
-    init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [String: String]) {
-        var counts: [String: SIMD8<Double>] = [:]
+    init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [Term: Term]) {
+        var counts: [Term: SIMD8<Double>] = [:]
         for field in SearchField.allCases {
             var length = 0.0
             analyzer.forEachTerm(field.text(of: document), cache: &cache) { term in

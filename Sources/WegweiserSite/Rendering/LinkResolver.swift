@@ -50,7 +50,7 @@ struct LinkResolver: Sendable {
             let root = site.url(for: .root)
             return root == "/" ? .keep : .replace(String(root.dropLast()) + destination)
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         if ContentScanner.isMarkdown(decoded) || decoded.hasSuffix(".md/") {
             guard let key = contentKey(forFile: decoded, from: source) else {
                 let logical = logicalPath(ofFile: decoded, from: source)

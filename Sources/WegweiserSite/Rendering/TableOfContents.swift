@@ -1,5 +1,6 @@
 import Foundation
 
+import WegweiserCore
 import WegweiserMarkdown
 
 /// Builds the nested table of contents of a page from its headings.
@@ -26,9 +27,12 @@ enum TableOfContents {
 public enum Summary {
     /// At most `limit` characters, cut at a word boundary, with an ellipsis when cut.
     public static func shorten(_ text: String, limit: Int = 240) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Only as many characters as the limit are counted, not the whole text.
+        guard text.utf8.count > limit, let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+            limitIndex < text.endIndex
+        else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(where: \.isWhitespace) ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + " …"
+        return cut[..<end].trimmingSpacesNewlinesAndPunctuation() + " …"
     }
 }
