@@ -158,12 +158,12 @@ public struct MarkdownRenderer: Sendable {
         // The align attribute is obsolete HTML and a style attribute breaks a strict CSP: use classes.
         if html.containsBytes(" align=\"") {
             for alignment in ["left", "center", "right"] {
-                html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
+                html = html.replacingBytes(" align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
             }
         }
         if html.containsBytes("data-footnote-backref") {
-            html = html.replacingOccurrences(
-                of: "aria-label=\"Back to content\"", with: "aria-label=\"\(options.footnoteBackLabel.htmlEscaped)\"")
+            html = html.replacingBytes(
+                "aria-label=\"Back to content\"", with: "aria-label=\"\(options.footnoteBackLabel.htmlEscaped)\"")
         }
         return html
     }

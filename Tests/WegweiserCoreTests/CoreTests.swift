@@ -56,6 +56,8 @@ import WegweiserCore
 @Suite struct SlugTests {
     @Test(arguments: [
         ("Über uns – Beratung!", "über-uns-beratung"),
+        ("U\u{308}ber uns", "über-uns"),
+        ("Çalışma İzni", "çalışma-i\u{307}zni"),
         ("Arbeit & Ausbildung", "arbeit-ausbildung"),
         ("مركز الإرشاد", "مركز-الإرشاد"),
         ("Житло / Wohnen", "житло-wohnen"),

@@ -8,7 +8,10 @@ public enum Slug {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
         var result = ""
         var pendingHyphen = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        // Text made only of scalars below U+0300 (Latin letters with their accents) is in NFC already:
+        // composition needs a combining mark, and no scalar there is a singleton.
+        let composed = text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping
+        for scalar in composed.lowercased().unicodeScalars {
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
                 || properties.generalCategory == .spacingMark || scalar == "_" || scalar == "\u{200C}"

@@ -86,7 +86,7 @@ extension Assembly {
 
     /// "integration-reports" → "Integration reports", for sections without an _index title.
     static func humanize(_ segment: String) -> String {
-        let words = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = String(segment.map { $0 == "-" || $0 == "_" ? " " : $0 })
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

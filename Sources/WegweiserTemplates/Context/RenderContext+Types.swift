@@ -151,7 +151,7 @@ extension RenderContextBuilder {
         if let label = strings.optionalText("category_" + category, in: language) { return label }
         let isKey = category.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" }
         guard isKey else { return category }
-        let words = category.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = String(category.map { $0 == "-" || $0 == "_" ? " " : $0 })
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
