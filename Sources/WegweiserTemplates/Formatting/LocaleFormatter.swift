@@ -89,12 +89,16 @@ public struct LocaleFormatter: Sendable {
 
     /// ISO 8601 for `datetime` attributes: `2024-05-01` for a day, `2024-05-01T09:30:00+02:00` for a moment.
     public func iso8601(_ date: ContentDate) -> String {
-        let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: timeZone)
-        return date.hasTime ? date.instant.formatted(style) : date.instant.formatted(style.year().month().day())
+        // The same in every language: cached under the default one.
+        dates.text(for: date, style: 2, in: Self.anyLanguage) {
+            let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: timeZone)
+            return date.hasTime ? date.instant.formatted(style) : date.instant.formatted(style.year().month().day())
+        }
     }
+
+    private static let anyLanguage = LanguageCode("und")!
 }
 
-/// A cache of formatted dates that the rendering tasks share.
 /// Texts already formatted, shared by the rendering threads: formatting through ICU costs far more
 /// than a lookup, and a site shows the same dates and page numbers on many pages.
 private final class FormattedTexts<Value: Hashable & Sendable>: Sendable {
