@@ -27,14 +27,18 @@ public struct SiteBuilder: Sendable {
             var finished = clock.now
             let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
                 let pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
-                // Feeds and the like are one task, the search indexes several: side by side they fill the cores.
+                // Feeds and the like are one task beside the search indexes; both write into the staging
+                // folder as soon as their files are made, so none of them waits in memory for the others
+                // (feeds after a check that they take no page's place; the check before the swap sees all).
                 let (outputs, search) = try await run.step("Feeds and search indexes") { [jobs = options.jobs] run in
-                    let outputsTask = Task { [run] in run.makeOutputs(site, theme: theme.theme) }
-                    let search = await SearchIndexFiles.files(for: site, jobs: jobs)
+                    let outputsTask = Task { [run] in Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging) }
+                    let search = await Self.writeSearchIndexes(of: site, jobs: jobs, into: staging)
                     return (await outputsTask.value, search)
                 }
+                let written = try outputs.get()
+                guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }
                 finished = clock.now
-                return OutputWriter.Produced(written: pages, files: outputs + search)
+                return OutputWriter.Produced(written: pages + written + search.written)
             }
             run.report.steps.append(("Write the rest, swap", clock.now - finished))
             run.report.filesWritten = count
@@ -92,6 +96,38 @@ struct LoadedTheme: Sendable {
     var theme: Theme
     var library: TemplateLibrary
     var strings: UIStrings
+}
+
+extension SiteBuilder {
+    /// Feeds, sitemaps, calendars, cards and assets, written into the staging folder once no page has
+    /// their place.
+    static func writeOutputs(
+        _ files: [OutputFile], besides pages: [(path: String, origin: SourceLocation?)], run: BuildRun, into staging: OutputWriter.Staging
+    ) -> Result<[(path: String, origin: SourceLocation?)], DiagnosticError> {
+        let paths = files.map { (path: $0.path, origin: $0.origin) }
+        do {
+            try run.writer.checkUniqueDestinations(pages + paths)
+        } catch {
+            return .failure(error)
+        }
+        let failures = files.compactMap(staging.write)
+        return failures.isEmpty ? .success(paths) : .failure(DiagnosticError(failures))
+    }
+
+    /// The search indexes, written into the staging folder language by language as they are made.
+    static func writeSearchIndexes(
+        of site: Site, jobs: Int, into staging: OutputWriter.Staging
+    ) async -> (written: [(path: String, origin: SourceLocation?)], failures: [Diagnostic]) {
+        var written: [(path: String, origin: SourceLocation?)] = []
+        var failures: [Diagnostic] = []
+        await SearchIndexFiles.build(for: site, jobs: jobs) { files in
+            for file in files {
+                written.append((file.path, nil))
+                if let failure = staging.write(file) { failures.append(failure) }
+            }
+        }
+        return (written, failures)
+    }
 }
 
 /// The state of one build.

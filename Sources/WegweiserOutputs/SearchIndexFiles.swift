@@ -8,31 +8,30 @@ import WegweiserSite
 /// when large) and the engine at `/search/engine.mjs`.
 public enum SearchIndexFiles {
     public static func files(for site: Site, jobs: Int = 1) async -> [OutputFile] {
-        guard site.config.search.enabled else { return [] }
+        var files: [OutputFile] = []
+        await build(for: site, jobs: jobs) { files.append(contentsOf: $0) }
+        return files
+    }
+
+    /// Builds the engine's files, then each language's index, and hands every batch of files to
+    /// `deliver` as soon as it is made. Languages take turns, each with all `jobs` for its analysis:
+    /// a build writes one language's index and lets it go before the next is built, instead of
+    /// holding every language's analysis and JSON at once.
+    public static func build(for site: Site, jobs: Int = 1, deliver: ([OutputFile]) -> Void) async {
+        guard site.config.search.enabled else { return }
         var settings = SearchIndexOptions()
         settings.splitAbove = site.config.search.splitAbove
         let options = settings
         let engineFolder = Site.searchEnginePath.outputFile.split(separator: "/").dropLast().joined(separator: "/")
-        let files = SearchEngine.files.map { OutputFile(path: engineFolder + "/" + $0.path, bytes: $0.bytes) }
-        let languages = site.config.languages.map(\.code).filter { site.searchIndexPath(in: $0) != nil }
-        // Languages are independent: their indexes are built side by side.
-        let indexes = await withTaskGroup(of: (Int, [OutputFile]).self) { group in
-            for (position, language) in languages.enumerated() {
-                group.addTask {
-                    let indexPath = site.searchIndexPath(in: language)!
-                    assert(indexPath.segments.last == SearchIndex.fileName)
-                    let folder = indexPath.outputFile.split(separator: "/").dropLast().joined(separator: "/")
-                    let documents = site.pages.filter { $0.language == language && isListed($0) }.map { document(for: $0, in: site) }
-                    let index = await SearchIndexBuilder(language: language, options: options)
-                        .build(documents, jobs: max(1, jobs / languages.count))
-                    return (position, index.files(path: indexPath.outputFile).map { OutputFile(path: folder.isEmpty ? $0.path : folder + "/" + $0.path, text: $0.text) })
-                }
-            }
-            var results = [[OutputFile]](repeating: [], count: languages.count)
-            for await (position, files) in group { results[position] = files }
-            return results.flatMap { $0 }
+        deliver(SearchEngine.files.map { OutputFile(path: engineFolder + "/" + $0.path, bytes: $0.bytes) })
+        for language in site.config.languages.map(\.code) {
+            guard let indexPath = site.searchIndexPath(in: language) else { continue }
+            assert(indexPath.segments.last == SearchIndex.fileName)
+            let folder = indexPath.outputFile.split(separator: "/").dropLast().joined(separator: "/")
+            let documents = site.pages.filter { $0.language == language && isListed($0) }.map { document(for: $0, in: site) }
+            let index = await SearchIndexBuilder(language: language, options: options).build(documents, jobs: jobs)
+            deliver(index.files(path: indexPath.outputFile).map { OutputFile(path: folder.isEmpty ? $0.path : folder + "/" + $0.path, text: $0.text) })
         }
-        return files + indexes
     }
 
     /// Regular pages in their own language; lists, fallback copies and pages with `search: false` are not.

@@ -101,7 +101,7 @@ public struct SearchIndexBuilder: Sendable {
             let norm = 1 - lengthNormalization + lengthNormalization * document.lengths / averageLengths
             let fieldWeights = weights / norm
             return document.counts.map { term, occurrences in
-                let tf = (occurrences * fieldWeights).sum()
+                let tf = (SIMD8<Double>(occurrences) * fieldWeights).sum()
                 let df = Double(frequency[term]!)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 return (term, idf * tf * (Self.saturation + 1) / (tf + Self.saturation))
@@ -171,14 +171,15 @@ public struct SearchIndexBuilder: Sendable {
 }
 
 /// A document's terms with their occurrences per field (in the lanes of `SearchField`), and its
-/// fields' lengths in terms.
+/// fields' lengths in terms. Occurrences are whole numbers, exact in `Float`, which halves what a
+/// language's analysis holds.
 struct AnalyzedDocument: Sendable {
-    var counts: [Term: SIMD8<Double>] = [:]
+    var counts: [Term: SIMD8<Float>] = [:]
     var lengths = SIMD8<Double>()
     var excerpt: String
 
     init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [Term: Term]) {
-        var counts: [Term: SIMD8<Double>] = [:]
+        var counts: [Term: SIMD8<Float>] = [:]
         for field in SearchField.allCases {
             var length = 0.0
             analyzer.forEachTerm(field.text(of: document), cache: &cache) { term in
