@@ -26,14 +26,22 @@ public struct SiteBuilder: Sendable {
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
             var finished = clock.now
             let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
-                let pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
-                // Feeds and the like are one task beside the search indexes; both write into the staging
-                // folder as soon as their files are made, so none of them waits in memory for the others
-                // (feeds after a check that they take no page's place; the check before the swap sees all).
-                let (outputs, search) = try await run.step("Feeds and search indexes") { [jobs = options.jobs] run in
-                    let outputsTask = Task { [run] in Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging) }
-                    let search = await Self.writeSearchIndexes(of: site, jobs: jobs, into: staging)
-                    return (await outputsTask.value, search)
+                // The search indexes need the pages' text, not their HTML: they are built beside the
+                // rendering, which leaves a core idle at times, and written language by language.
+                let searchTask = Task { [jobs = options.jobs] in await Self.writeSearchIndexes(of: site, jobs: jobs, into: staging) }
+                let pages: [(path: String, origin: SourceLocation?)]
+                do throws(DiagnosticError) {
+                    pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
+                } catch {
+                    // Nothing may write into the staging folder once it is being removed.
+                    searchTask.cancel()
+                    _ = await searchTask.value
+                    throw error
+                }
+                // Feeds and the like follow, written once a check shows that no page has their place
+                // (the check before the swap sees every file).
+                let (outputs, search) = try await run.step("Feeds, rest of search") { run in
+                    (Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging), await searchTask.value)
                 }
                 let written = try outputs.get()
                 guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }

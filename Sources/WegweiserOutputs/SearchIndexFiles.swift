@@ -25,6 +25,8 @@ public enum SearchIndexFiles {
         let engineFolder = Site.searchEnginePath.outputFile.split(separator: "/").dropLast().joined(separator: "/")
         deliver(SearchEngine.files.map { OutputFile(path: engineFolder + "/" + $0.path, bytes: $0.bytes) })
         for language in site.config.languages.map(\.code) {
+            // A build that failed elsewhere cancels: the rest would be thrown away.
+            guard !Task.isCancelled else { return }
             guard let indexPath = site.searchIndexPath(in: language) else { continue }
             assert(indexPath.segments.last == SearchIndex.fileName)
             let folder = indexPath.outputFile.split(separator: "/").dropLast().joined(separator: "/")
