@@ -147,9 +147,13 @@ extension BuildRun {
         return written
     }
 
-    func makeOutputs(_ site: Site, theme: Theme) -> [OutputFile] {
-        var files = Sitemap.files(for: site) + AtomFeed.files(for: site) + Redirects.files(for: site)
-        files += ICalendar.files(for: site) + VCard.files(for: site)
+    /// The generators are independent of each other: they run side by side.
+    func makeOutputs(_ site: Site, theme: Theme) async -> [OutputFile] {
+        async let sitemaps = Sitemap.files(for: site)
+        async let feeds = AtomFeed.files(for: site) + Redirects.files(for: site)
+        async let calendars = ICalendar.files(for: site)
+        async let cards = VCard.files(for: site)
+        var files = await sitemaps + feeds + calendars + cards
         files += theme.assets.keys.sorted().map { OutputFile(path: "assets/" + $0, bytes: theme.assets[$0]!.bytes) }
         files.append(Redirects.rootPage(for: site))
         files.append(RobotsFile.file(for: site))

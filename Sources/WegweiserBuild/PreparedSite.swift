@@ -58,7 +58,7 @@ public struct PreparedSite: Sendable {
     /// redirects, the theme's assets, search indexes and engine.
     public func generatedFiles() async -> [String: OutputFile] {
         let run = BuildRun(options: options, fileSystem: LocalFileSystem())
-        var files = run.makeOutputs(site, theme: theme)
+        var files = await run.makeOutputs(site, theme: theme)
         files += await SearchIndexFiles.files(for: site, jobs: options.jobs)
         return Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }

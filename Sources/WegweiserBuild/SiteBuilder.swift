@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
                 // Feeds and the like follow, written once a check shows that no page has their place
                 // (the check before the swap sees every file).
                 let (outputs, search) = try await run.step("Feeds, rest of search") { run in
-                    (Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging), await searchTask.value)
+                    (Self.writeOutputs(await run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging), await searchTask.value)
                 }
                 let written = try outputs.get()
                 guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }
