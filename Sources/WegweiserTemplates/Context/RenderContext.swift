@@ -343,7 +343,7 @@ public struct RenderContextBuilder: Sendable {
     }
 }
 
-/// Entries of lists by page, shared by the rendering tasks.
+/// Template values made once and shared by the rendering tasks.
 private final class Memo<Key: Hashable & Sendable>: Sendable {
     private let values = Mutex<[Key: TemplateValue]>([:])
 
