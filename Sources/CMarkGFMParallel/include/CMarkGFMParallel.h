@@ -2,9 +2,10 @@
 #define WEGWEISER_CMARK_GFM_PARALLEL_H
 
 // cmark-gfm 0.29.0.gfm.6 keeps the characters that start an inline in one process-global table.
-// Every parse adds its extensions' characters (`~`, `:`, `w`, `|`) when it starts on inlines and
-// removes them when it is done, through cmark_manage_extensions_special_characters — so a parse that
-// finishes while another runs takes strikethrough and autolinks away from the other.
+// Every parse adds its extensions' characters (`~` for strikethrough, `:` and `w` for autolinks) when
+// it starts on inlines and removes them when it is done, through
+// cmark_manage_extensions_special_characters — so a parse that finishes while another runs takes
+// strikethrough and autolinks away from the other.
 //
 // This target defines cmark_manage_extensions_special_characters itself. The library calls the
 // function through its procedure linkage table, so the program's definition is the one it reaches
