@@ -31,18 +31,13 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// What `produce` wrote itself (paths and what asked for them) and what is left to write.
-    struct Produced: Sendable {
-        var written: [(path: String, origin: SourceLocation?)] = []
-        var files: [OutputFile] = []
-    }
-
-    /// Lets `produce` write into a staging folder, writes the files it returns and the copies, checks
-    /// that no two outputs share a path, then swaps the result in; returns the number of files. When
+    /// Lets `produce` write into a staging folder (it returns the paths it wrote and what asked for
+    /// each), copies the copies, checks that no two outputs share a path, then swaps the result in;
+    /// returns the number of files. When
     /// anything fails the staging folder goes and the previous output stays exactly as it was.
     /// Top-level dot files of the old output (`.git`, `.gitkeep`, a host's `.well-known`) are kept.
     func commit(
-        copies: [FileCopy], produce: (Staging) async throws(DiagnosticError) -> Produced
+        copies: [FileCopy], produce: (Staging) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)]
     ) async throws(DiagnosticError) -> Int {
         let output = outputDirectory.hasSuffix("/") && outputDirectory.count > 1 ? String(outputDirectory.dropLast()) : outputDirectory
         let (parent, name) = Self.split(output)
@@ -64,7 +59,7 @@ struct OutputWriter: Sendable {
 
     private func commitLocked(
         copies: [FileCopy], output: String, parent: String, name: String,
-        produce: (Staging) async throws(DiagnosticError) -> Produced
+        produce: (Staging) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)]
     ) async throws(DiagnosticError) -> Int {
         try checkIsOwnOutput(output)
         let staging = Self.join(parent, ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -76,18 +71,17 @@ struct OutputWriter: Sendable {
             throw DiagnosticError("cannot prepare the output folder \(output): \(error)", at: nil)
         }
         do throws(DiagnosticError) {
-            let produced = try await produce(Staging(fileSystem: fileSystem, path: staging))
+            let written = try await produce(Staging(fileSystem: fileSystem, path: staging))
             try checkUniqueDestinations(
-                produced.written + produced.files.map { ($0.path, $0.origin) }
-                    + copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
-            let failures = await write(files: produced.files, copies: copies, into: staging)
+                written + copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
+            let failures = await copy(copies, into: staging)
             guard failures.isEmpty else { throw DiagnosticError(failures) }
             do {
                 try swap(staging, into: output, parent: parent, name: name)
             } catch {
                 throw DiagnosticError("cannot replace \(output): \(error)", at: nil)
             }
-            return produced.written.count + produced.files.count + copies.count
+            return written.count + copies.count
         } catch {
             try? fileSystem.remove(staging)
             throw error
@@ -147,16 +141,8 @@ struct OutputWriter: Sendable {
         return "a generated page"
     }
 
-    private func write(files: [OutputFile], copies: [FileCopy], into staging: String) async -> [Diagnostic] {
+    private func copy(_ copies: [FileCopy], into staging: String) async -> [Diagnostic] {
         let fileSystem = self.fileSystem
-        let written = await files.concurrentMap(jobs: jobs, chunkSize: 64) { file -> Diagnostic? in
-            do {
-                try fileSystem.write(file.bytes, to: Self.join(staging, file.path))
-                return nil
-            } catch {
-                return .error("cannot write \(file.path): \(error)", at: nil)
-            }
-        }
         let copied = await copies.concurrentMap(jobs: jobs, chunkSize: 16) { copy -> Diagnostic? in
             do {
                 try fileSystem.copy(copy.source, to: Self.join(staging, copy.destination))
@@ -165,7 +151,7 @@ struct OutputWriter: Sendable {
                 return .error("cannot copy to \(copy.destination): \(error)", at: SourceLocation(file: copy.displaySource))
             }
         }
-        return (written + copied).compactMap { $0 }
+        return copied.compactMap { $0 }
     }
 
     /// Folders that a killed build left behind; an old output that still holds dot files (a `.git`)

@@ -41,12 +41,12 @@ public struct SiteBuilder: Sendable {
                 // Feeds and the like follow, written once a check shows that no page has their place
                 // (the check before the swap sees every file).
                 let (outputs, search) = try await run.step("Feeds, rest of search") { run in
-                    (Self.writeOutputs(await run.makeOutputs(site, theme: theme.theme), besides: pages, run: run, into: staging), await searchTask.value)
+                    (Self.writeOutputs(await run.makeOutputs(site, theme: theme.theme), besides: pages, writer: run.writer, into: staging), await searchTask.value)
                 }
                 let written = try outputs.get()
                 guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }
                 finished = clock.now
-                return OutputWriter.Produced(written: pages + written + search.written)
+                return pages + written + search.written
             }
             run.report.steps.append(("Write the rest, swap", clock.now - finished))
             run.report.filesWritten = count
@@ -110,11 +110,11 @@ extension SiteBuilder {
     /// Feeds, sitemaps, calendars, cards and assets, written into the staging folder once no page has
     /// their place.
     static func writeOutputs(
-        _ files: [OutputFile], besides pages: [(path: String, origin: SourceLocation?)], run: BuildRun, into staging: OutputWriter.Staging
+        _ files: [OutputFile], besides pages: [(path: String, origin: SourceLocation?)], writer: OutputWriter, into staging: OutputWriter.Staging
     ) -> Result<[(path: String, origin: SourceLocation?)], DiagnosticError> {
         let paths = files.map { (path: $0.path, origin: $0.origin) }
         do {
-            try run.writer.checkUniqueDestinations(pages + paths)
+            try writer.checkUniqueDestinations(pages + paths)
         } catch {
             return .failure(error)
         }

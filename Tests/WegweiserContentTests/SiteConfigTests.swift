@@ -217,6 +217,13 @@ import WegweiserCore
         #expect(toml.format == .toml && toml.body == "\nBody" && toml.bodyLine == 4)
         let none = try FrontMatterBlock.split("# Just Markdown\n", file: "a.md")
         #expect(none.format == .none && none.body == "# Just Markdown\n")
+        // Fences may carry trailing blanks; YAML may close with "..."; a body may be missing.
+        let blanks = try FrontMatterBlock.split("--- \t\na: 1\nb: 2\n... \n", file: "a.md")
+        #expect(blanks.format == .yaml && blanks.text == "a: 1\nb: 2\n" && blanks.body == "" && blanks.bodyLine == 5)
+        let dashes = try FrontMatterBlock.split("----\nx\n", file: "a.md")
+        #expect(dashes.format == .none)
+        #expect(throws: DiagnosticError.self) { try FrontMatterBlock.split("---", file: "a.md") }
+        #expect(throws: DiagnosticError.self) { try FrontMatterBlock.split("+++\ntitle = 1\n---\n", file: "a.md") }
     }
 }
 

@@ -23,6 +23,22 @@ import Testing
         #expect(try render("{{n}} {{b}} {{missing}}", ["n": 3, "b": true]) == "3 true ")
     }
 
+    /// Contexts are plain Swift values; the common types take a fast path by their type, the rest
+    /// the casts: each must come out as the same template value.
+    @Test func convertsEveryKindOfContextValue() throws {
+        let none: String? = nil
+        let context: [String: Any] = [
+            "maps": [["a": "1"], ["a": "2"]] as [[String: Any]], "texts": ["x", "y"], "any": ["p", 7] as [Any],
+            "typed": ["k": "v"] as [String: String], "ints": [4, 5], "double": 1.5, "flag": false, "missing": none as Any,
+            "some": Optional("s") as Any, "sub": "abc".dropFirst(), "value": TemplateValue.string("tv"),
+        ]
+        #expect(
+            try render(
+                "{{#maps}}{{a}}{{/maps}}|{{#texts}}{{.}}{{/texts}}|{{#any}}{{.}}{{/any}}|{{typed.k}}|{{#ints}}{{.}}{{/ints}}|"
+                    + "{{double}}|{{^flag}}no{{/flag}}|{{^missing}}none{{/missing}}|{{some}}|{{sub}}|{{value}}", context)
+                == "12|xy|p7|v|45|1.5|no|none|s|bc|tv")
+    }
+
     @Test func looksNamesUpThroughTheStackAndAlongDots() throws {
         let context: [String: Any] = [
             "site": ["title": "T"], "items": [["name": "a"], ["name": "b", "site": ["title": "inner"]]],

@@ -20,9 +20,7 @@ import Foundation
 /// scalars matters, takes the whole pipeline instead.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        output.append(contentsOf: normalizedScalars(text))
-        return String(output)
+        String(encoding: normalizedScalars(text))
     }
 
     /// The normalized text as scalars, for the tokenizer.

@@ -9,8 +9,7 @@ public struct LocaleFormatter: Sendable {
     private let timeZone: TimeZone
     /// Formatted dates, by date, form and language: a page's date is written on the page and in
     /// every list it is in, and Foundation's formatting is slow.
-    private let dates = FormattedTexts<ContentDate>()
-    private let numbers = FormattedTexts<Int>()
+    private let texts = FormattedTexts()
 
     public init(config: SiteConfig) {
         var locales: [LanguageCode: Locale] = [:]
@@ -27,7 +26,7 @@ public struct LocaleFormatter: Sendable {
 
     /// A long date, with the time when the source gave one.
     public func format(_ date: ContentDate, in language: LanguageCode) -> String {
-        dates.text(for: date, style: 1, in: language) { formatUncached(date, in: language) }
+        texts.text(for: .date(date, .long, language)) { formatUncached(date, in: language) }
     }
 
     private func formatUncached(_ date: ContentDate, in language: LanguageCode) -> String {
@@ -39,7 +38,7 @@ public struct LocaleFormatter: Sendable {
 
     /// A date without its time: for lists.
     public func formatDay(_ date: ContentDate, in language: LanguageCode) -> String {
-        dates.text(for: date, style: 0, in: language) { formatDayUncached(date, in: language) }
+        texts.text(for: .date(date, .day, language)) { formatDayUncached(date, in: language) }
     }
 
     private func formatDayUncached(_ date: ContentDate, in language: LanguageCode) -> String {
@@ -79,7 +78,7 @@ public struct LocaleFormatter: Sendable {
     }
 
     public func format(_ number: Int, in language: LanguageCode) -> String {
-        numbers.text(for: number, in: language) { number.formatted(IntegerFormatStyle<Int>(locale: locale(language))) }
+        texts.text(for: .number(number, language)) { number.formatted(IntegerFormatStyle<Int>(locale: locale(language))) }
     }
 
     /// The name of `other` in `language`: "Deutsch" → "German" for an English reader.
@@ -89,29 +88,28 @@ public struct LocaleFormatter: Sendable {
 
     /// ISO 8601 for `datetime` attributes: `2024-05-01` for a day, `2024-05-01T09:30:00+02:00` for a moment.
     public func iso8601(_ date: ContentDate) -> String {
-        // The same in every language: cached under the default one.
-        dates.text(for: date, style: 2, in: Self.anyLanguage) {
+        texts.text(for: .iso8601(date)) {
             let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: timeZone)
             return date.hasTime ? date.instant.formatted(style) : date.instant.formatted(style.year().month().day())
         }
     }
 
-    private static let anyLanguage = LanguageCode("und")!
 }
 
 /// Texts already formatted, shared by the rendering threads: formatting through ICU costs far more
 /// than a lookup, and a site shows the same dates and page numbers on many pages.
-private final class FormattedTexts<Value: Hashable & Sendable>: Sendable {
-    private struct Key: Hashable {
-        var value: Value
-        var style: Int
-        var language: LanguageCode
+private final class FormattedTexts: Sendable {
+    enum Key: Hashable {
+        enum DateForm: Hashable { case long, day }
+        case date(ContentDate, DateForm, LanguageCode)
+        /// The same in every language.
+        case iso8601(ContentDate)
+        case number(Int, LanguageCode)
     }
 
     private let texts = Mutex<[Key: String]>([:])
 
-    func text(for value: Value, style: Int = 0, in language: LanguageCode, make: () -> String) -> String {
-        let key = Key(value: value, style: style, language: language)
+    func text(for key: Key, make: () -> String) -> String {
         if let known = texts.withLock({ $0[key] }) { return known }
         let text = make()
         texts.withLock { $0[key] = text }
