@@ -5,6 +5,17 @@ import WegweiserOutputs
 import WegweiserSite
 import WegweiserTemplates
 
+/// What reading content/ and data/ found.
+struct ContentReading {
+    var files: [ContentFile]
+    /// The pages of content/ files.
+    var sources: [PageSource]
+    /// The pages of spreadsheet rows in data/.
+    var rows: [PageSource]
+    /// The problems of reading the content/ files (each one at its file).
+    var fileDiagnostics: Diagnostics
+}
+
 extension BuildRun {
     mutating func readConfig() throws(DiagnosticError) -> SiteConfig {
         let path = BuildOptions.join(options.sourceDirectory, "site.yaml")
@@ -61,7 +72,7 @@ extension BuildRun {
         return loaded
     }
 
-    mutating func readContent(_ config: SiteConfig) async throws(DiagnosticError) -> (sources: [PageSource], files: [ContentFile]) {
+    mutating func readContent(_ config: SiteConfig) async throws(DiagnosticError) -> ContentReading {
         let directory = BuildOptions.join(options.sourceDirectory, "content")
         guard fileSystem.kind(at: directory) == .directory else {
             throw DiagnosticError("there is no content/ folder in \(options.sourceDirectory)", at: nil)
@@ -75,18 +86,22 @@ extension BuildRun {
         } catch {
             throw DiagnosticError("cannot read \(options.display("content")): \(error)", at: nil)
         }
-        let loader = ContentLoader(fileSystem: fileSystem, config: config, cache: options.cache?.content)
-        let (sources, diagnostics) = await loader.load(files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
+        let (sources, diagnostics) = await contentLoader(config).load(
+            files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
         report.diagnostics.append(contentsOf: diagnostics)
         let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
             .load(directory: BuildOptions.join(options.sourceDirectory, "data"), displayDirectory: options.display("data"))
         report.diagnostics.append(contentsOf: dataDiagnostics)
-        return (sources + rows, files)
+        return ContentReading(files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics)
+    }
+
+    func contentLoader(_ config: SiteConfig) -> ContentLoader {
+        ContentLoader(fileSystem: fileSystem, config: config, cache: options.cache?.content)
     }
 
     mutating func assemble(
-        _ config: SiteConfig, theme: LoadedTheme, sources: (sources: [PageSource], files: [ContentFile])
-    ) async throws(DiagnosticError) -> Site {
+        _ config: SiteConfig, theme: LoadedTheme, content: ContentReading, forUpdates: Bool
+    ) async throws(DiagnosticError) -> AssembledSite {
         let strings = theme.strings
         var labels = SiteLabels()
         for language in config.languages.map(\.code) {
@@ -102,21 +117,31 @@ extension BuildRun {
         }
         let siteOptions = SiteOptions(
             now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs, bodyCache: options.cache?.bodies)
-        let (site, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
-            .assemble(sources: sources.sources, resources: sources.files)
+        let (assembled, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
+            .assemble(sources: content.sources + content.rows, resources: content.files, forUpdates: forUpdates)
         report.diagnostics.append(contentsOf: diagnostics)
-        guard let site else { throw DiagnosticError([]) }
-        return site
+        guard let assembled else { throw DiagnosticError([]) }
+        return assembled
     }
 
     /// The renderer and every page's template; a missing layout is an error here, before any rendering.
     mutating func prepareRenderer(_ site: Site, theme: LoadedTheme) throws(DiagnosticError) -> (PageRenderer, [PageID: String]) {
-        let contexts = RenderContextBuilder(site: site, strings: theme.strings) { page in StructuredData.json(for: page, site: site) }
-        let renderer = PageRenderer(library: theme.library, contexts: contexts)
+        let renderer = Self.renderer(for: site, theme: theme)
         let (templates, diagnostics) = renderer.templates(for: site)
         report.diagnostics.append(contentsOf: diagnostics)
         if diagnostics.hasErrors { throw DiagnosticError([]) }
         return (renderer, templates)
+    }
+
+    static func renderer(for site: Site, theme: LoadedTheme) -> PageRenderer {
+        let contexts = RenderContextBuilder(site: site, strings: theme.strings) { page in StructuredData.json(for: page, site: site) }
+        return PageRenderer(library: theme.library, contexts: contexts)
+    }
+
+    /// The renderer of a site whose `changed` pages an update made again.
+    static func renderer(updating previous: PageRenderer, for site: Site, changed: [PageID]) -> PageRenderer {
+        let contexts = previous.contexts.updated(for: site, changed: changed) { page in StructuredData.json(for: page, site: site) }
+        return PageRenderer(library: previous.library, contexts: contexts)
     }
 
     /// Renders every page and writes it into `staging` at once, so that no page's HTML waits in memory

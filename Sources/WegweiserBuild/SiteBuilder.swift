@@ -22,7 +22,8 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         do {
             try run.checkOutputIsSeparate()
-            let (site, theme) = try await run.assembleSite()
+            let (assembled, theme, _) = try await run.assembleSite()
+            let site = assembled.site
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
             var finished = clock.now
             let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
@@ -68,19 +69,60 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         var prepared: PreparedSite?
         do {
-            let (site, theme) = try await run.assembleSite()
-            let (renderer, templates) = try await run.step("Prepare templates") { try $0.prepareRenderer(site, theme: theme) }
-            let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
-            prepared = PreparedSite(
-                site: site, theme: theme.theme, renderer: renderer, templates: templates, copies: copies, options: options)
-            run.report.pagesPerLanguage = site.languages.map { language in
-                (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
-            }
+            let (assembled, theme, content) = try await run.assembleSite(forUpdates: true)
+            let (renderer, templates) = try await run.step("Prepare templates") { try $0.prepareRenderer(assembled.site, theme: theme) }
+            let copies = try await run.step("Collect files") { try $0.collectCopies(assembled.site, theme: theme.theme) }
+            let site = PreparedSite(
+                assembled: assembled, theme: theme, renderer: renderer, templates: templates, copies: copies, content: content,
+                diagnostics: run.report.diagnostics, options: options)
+            run.report.pagesPerLanguage = site.pagesPerLanguage
+            prepared = site
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
         run.report.duration = clock.now - start
         return (prepared, run.report)
+    }
+
+    /// The prepared site after edits of page files in content/ (`changes`, relative to the site
+    /// folder): only those files are read again and only their pages made again. Nil when the edits
+    /// need `prepare()`: a new, removed or renamed file, a section's page, a spreadsheet, settings,
+    /// the theme, or an edit that moves a page (its address, terms, translations, draft state …).
+    public func update(_ previous: PreparedSite, changes: [String]) async -> (PreparedSite?, BuildReport)? {
+        guard !changes.isEmpty else { return nil }
+        var run = BuildRun(options: options, fileSystem: fileSystem)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var next = previous
+        var changed: [PageSource] = []
+        let loader = run.contentLoader(previous.site.config)
+        for change in Set(changes).sorted() {
+            let path = BuildOptions.join(options.sourceDirectory, change)
+            guard change.hasPrefix("content/"), let old = previous.source(ofFile: String(change.dropFirst("content/".count))),
+                fileSystem.kind(at: path) == .file
+            else { return nil }
+            let (source, diagnostics) = loader.load(old.file, path: path, display: old.displayPath)
+            next.fileDiagnostics[old.displayPath] = diagnostics.isEmpty ? nil : diagnostics.all
+            if let source { changed.append(source) }
+        }
+        run.report.steps.append(("Read changed files", clock.now - start))
+        let updating = clock.now
+        var assembled: AssembledSite?
+        var assemblyDiagnostics = previous.assembled.diagnostics
+        if changed.count == Set(changes).count {
+            guard let (result, diagnostics) = await previous.assembled.updating(with: changed) else { return nil }
+            assembled = result
+            assemblyDiagnostics = diagnostics
+        }
+        if let assembled {
+            next.assembled = assembled
+            next.renderer = BuildRun.renderer(updating: previous.renderer, for: assembled.site, changed: assembled.changedPages)
+        }
+        run.report.steps.append(("Update pages", clock.now - updating))
+        run.report.diagnostics = next.diagnostics(assembly: assemblyDiagnostics)
+        run.report.pagesPerLanguage = next.pagesPerLanguage
+        run.report.duration = clock.now - start
+        return (assembled == nil ? nil : next, run.report)
     }
 
     /// Reads and checks everything a build reads, without rendering or writing: for `wegweiser check`.
@@ -90,7 +132,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         var site: Site?
         do {
-            site = try await run.assembleSite().site
+            site = try await run.assembleSite().assembled.site
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
@@ -141,14 +183,18 @@ extension SiteBuilder {
 /// The state of one build.
 struct BuildRun {
     /// The steps every build and check runs: settings, theme, content, model.
-    mutating func assembleSite() async throws(DiagnosticError) -> (site: Site, theme: LoadedTheme) {
+    mutating func assembleSite(forUpdates: Bool = false) async throws(DiagnosticError) -> (
+        assembled: AssembledSite, theme: LoadedTheme, content: ContentReading
+    ) {
         let config = try await step("Read site.yaml") { try $0.readConfig() }
         // The theme's problems and the content's are reported together, in one run.
         let loadedTheme = await attempt("Load theme") { try $0.loadTheme(config) }
-        let sources = try await step("Read content") { try await $0.readContent(config) }
+        let content = try await step("Read content") { try await $0.readContent(config) }
         guard let theme = loadedTheme else { throw DiagnosticError([]) }
-        let site = try await step("Assemble site") { try await $0.assemble(config, theme: theme, sources: sources) }
-        return (site, theme)
+        let assembled = try await step("Assemble site") {
+            try await $0.assemble(config, theme: theme, content: content, forUpdates: forUpdates)
+        }
+        return (assembled, theme, content)
     }
 
     let options: BuildOptions

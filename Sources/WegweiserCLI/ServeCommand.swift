@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             now: now.flatMap(BuildCommand.parseNow) ?? Date(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         options.cache = BuildCache()
         let printer = ReportPrinter(format: .text, quiet: true, verbose: false)
-        let shown = Mutex<Set<String>>([])
+        let shown = Mutex<Set<Diagnostic>>([])
         let server = PreviewServer(
             options: options, host: host, port: port,
             log: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
@@ -66,12 +66,11 @@ struct ServeCommand: AsyncParsableCommand {
                     FileHandle.standardOutput.write(Data("  \(steps)\n".utf8))
                 }
                 // Errors every time; a warning once, not again on every rebuild.
-                for diagnostic in report.diagnostics.sorted {
-                    let text = diagnostic.description
-                    let isNew = shown.withLock { $0.insert(text).inserted }
-                    if diagnostic.severity == .error || isNew {
-                        FileHandle.standardError.write(Data((printer.line(for: diagnostic) + "\n").utf8))
-                    }
+                let fresh = shown.withLock { shown in
+                    report.diagnostics.all.filter { diagnostic in shown.insert(diagnostic).inserted || diagnostic.severity == .error }
+                }
+                for diagnostic in Diagnostics(fresh).sorted {
+                    FileHandle.standardError.write(Data((printer.line(for: diagnostic) + "\n").utf8))
                 }
             })
         do {

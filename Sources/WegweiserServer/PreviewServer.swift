@@ -55,10 +55,15 @@ public struct PreviewServer: Sendable {
         try await app.runService()
     }
 
-    /// One build into memory, its line for the terminal, and a reload for the open pages.
+    /// One build into memory, its line for the terminal, and a reload for the open pages. Edits of
+    /// pages update the last site that built (only their pages are made again); anything else, or an
+    /// edit that moves a page, builds the site again.
     func rebuild(state: PreviewState, changes: [String], started: ContinuousClock.Instant) async {
         options.cache?.forget(changes: changes)
-        let (prepared, buildReport) = await SiteBuilder(options: options).prepare()
+        let builder = SiteBuilder(options: options)
+        var result: (PreparedSite?, BuildReport)?
+        if let base = await state.base(adding: changes) { result = await builder.update(base.site, changes: base.changes) }
+        let (prepared, buildReport) = if let result { result } else { await builder.prepare() }
         await state.update(prepared, diagnostics: buildReport.diagnostics)
         let elapsed = ContinuousClock.now - started
         report(buildReport)

@@ -16,9 +16,22 @@ actor PreviewState {
     private(set) var generation = 0
     private var generated: [String: OutputFile]?
     private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
+    /// The last site that built, and the files changed since: what the next build can start from.
+    private var lastGood: PreparedSite?
+    private var changedSinceLastGood = Set<String>()
+
+    /// Notes changed files and returns the last site that built with every change since it.
+    func base(adding changes: [String]) -> (site: PreparedSite, changes: [String])? {
+        changedSinceLastGood.formUnion(changes)
+        return lastGood.map { ($0, changedSinceLastGood.sorted()) }
+    }
 
     /// Takes a new build's result and tells every open page to reload.
     func update(_ prepared: PreparedSite?, diagnostics: Diagnostics) {
+        if let prepared {
+            lastGood = prepared
+            changedSinceLastGood = []
+        }
         current = prepared.map(Current.site) ?? .failed(diagnostics)
         generated = nil
         generation += 1

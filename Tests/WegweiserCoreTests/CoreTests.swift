@@ -175,3 +175,24 @@ import WegweiserCore
         #expect(punctuated.trimmingSpacesNewlinesAndPunctuation() == punctuated.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)))
     }
 }
+
+@Suite struct ChunkedArrayTests {
+    @Test(arguments: [0, 1, 255, 256, 257, 1000])
+    func holdsWhatWasAppendedInOrder(count: Int) {
+        let array = ChunkedArray(0..<count)
+        #expect(array.count == count)
+        #expect(Array(array) == Array(0..<count))
+        #expect(array.indices == 0..<count)
+    }
+
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+        let original = ChunkedArray((0..<600).map { "page \($0)" })
+        var copy = original
+        copy[3] = "changed"
+        copy[599] += "!"
+        copy.append("new")
+        #expect(original[3] == "page 3" && original[599] == "page 599" && original.count == 600)
+        #expect(copy[3] == "changed" && copy[599] == "page 599!" && copy[600] == "new" && copy.count == 601)
+        #expect(Array(copy[4..<599]) == Array(original[4..<599]))
+    }
+}

@@ -30,11 +30,11 @@ public struct SiteFixture {
         let (contentFiles, scanDiagnostics) = try scanner.scan(directory: "/site/content", displayDirectory: "content")
         let (sources, loadDiagnostics) = await ContentLoader(fileSystem: fileSystem, config: config)
             .load(contentFiles, directory: "/site/content", displayDirectory: "content", jobs: 2)
-        var (site, diagnostics) = await SiteAssembler(config: config, options: SiteOptions(now: now, includeDrafts: drafts, jobs: 2))
+        var (assembled, diagnostics) = await SiteAssembler(config: config, options: SiteOptions(now: now, includeDrafts: drafts, jobs: 2))
             .assemble(sources: sources, resources: contentFiles)
         diagnostics.append(contentsOf: scanDiagnostics)
         diagnostics.append(contentsOf: loadDiagnostics)
-        return (site, diagnostics)
+        return (assembled?.site, diagnostics)
     }
 
     /// The assembled site; fails the test when it has errors.

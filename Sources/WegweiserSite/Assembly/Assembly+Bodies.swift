@@ -9,11 +9,21 @@ extension Assembly {
     mutating func renderBodies() async {
         let site = self.site
         let sectionKeys = sectionPages.compactMapValues { $0.values.first.map { site[$0].translationKey } }
-        let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
-        let labels = self.labels
-        let work = bodies.sorted { $0.key < $1.key }
+        resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
         let cache = site.options.bodyCache
-        let fingerprint = cache == nil ? 0 : renderingFingerprint()
+        let rendered = await renderBodies(of: bodies.all.map(\.id), cache: cache, fingerprint: cache == nil ? 0 : renderingFingerprint())
+        cache?.replace(with: Dictionary(rendered, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Renders the bodies of `pages` with the kept resolver, taking what `cache` has; returns each
+    /// page's rendering under its cache key.
+    mutating func renderBodies(
+        of pages: [PageID], cache: RenderedBodyCache?, fingerprint: Int
+    ) async -> [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)] {
+        guard let resolver else { preconditionFailure("the resolver is made before any body is rendered") }
+        let site = self.site
+        let labels = self.labels
+        let work = pages.map { ($0, bodies[$0]!) }
         let results = await work.concurrentMap(jobs: site.options.jobs) { id, source in
             let page = site[id]
             let key = RenderedBodyCache.Key(
@@ -23,12 +33,12 @@ extension Assembly {
             let (content, summary, found) = Self.render(source, on: page, site: site, resolver: resolver, labels: labels)
             return (key, RenderedBodyCache.Rendered(content: content, summary: summary, diagnostics: found))
         }
-        for ((id, _), (_, rendered)) in zip(work, results) {
+        for ((id, source), (_, rendered)) in zip(work, results) {
             self.site.pages[id.rawValue].content = rendered.content
             if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
-            diagnostics.append(contentsOf: rendered.diagnostics)
+            report(rendered.diagnostics, for: source)
         }
-        cache?.replace(with: Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
+        return results
     }
 
     /// What every body's rendering depends on besides its own text and page: where each page and file

@@ -14,7 +14,7 @@ extension Assembly {
             for groupIndex in node.pageGroups {
                 for source in groups[groupIndex].sources.values.sorted(by: { $0.language < $1.language }) {
                     let type = source.frontMatter.type ?? node.type
-                    let key = source.identity + "\u{0}" + type
+                    let key = Self.typedFieldsKey(source, type: type)
                     if seen.insert(key).inserted { work.append((key, source, type)) }
                 }
             }
@@ -26,16 +26,20 @@ extension Assembly {
         }
         for (item, (fields, found)) in zip(work, decoded) {
             typedFieldsCache[item.key] = fields
-            diagnostics.append(contentsOf: found)
+            report(found, for: item.source)
         }
     }
 
+    static func typedFieldsKey(_ source: PageSource, type: String) -> String {
+        source.identity + "\u{0}" + type
+    }
+
     mutating func typedFields(of source: PageSource, type: String) -> TypedFields {
-        let key = source.identity + "\u{0}" + type
+        let key = Self.typedFieldsKey(source, type: type)
         if let known = typedFieldsCache[key] { return known }
         let (fields, found) = TypedFieldsDecoder.decode(
             type: type, fields: source.frontMatter.params, file: source.displayPath, timeZone: config.timeZone)
-        diagnostics.append(contentsOf: found)
+        report(found, for: source)
         typedFieldsCache[key] = fields
         return fields
     }
@@ -43,31 +47,49 @@ extension Assembly {
     /// Links each event to the directory entries it names, in the event page's language; a name that
     /// no contact has is an error at its field.
     mutating func resolveEventReferences() {
+        contacts = contactGroups()
+        var reported = Set<String>()
+        for index in site.pages.indices where site.pages[index].fields.event != nil {
+            resolveEventReferences(of: site.pages[index].id, contacts: contacts, reported: &reported)
+        }
+    }
+
+    /// Contact key → the translation keys of the contacts called so (more than one is an error).
+    func contactGroups() -> [String: [String]] {
         var contacts: [String: [String]] = [:]
         for page in site.pages where page.kind == .page && page.type == "contact" {
             let key = page.key
             if !(contacts[key] ?? []).contains(page.translationKey) { contacts[key, default: []].append(page.translationKey) }
         }
-        var reported = Set<String>()
-        for index in site.pages.indices {
-            guard let event = site.pages[index].fields.event else { continue }
-            let page = site.pages[index]
-            if case .contact(let key)? = event.location {
-                site.pages[index].eventPlace = resolve(key, field: "location", on: page, contacts: contacts, reported: &reported)
-            }
-            if let key = event.organizer {
-                site.pages[index].eventOrganizer = resolve(key, field: "organizer", on: page, contacts: contacts, reported: &reported)
-            }
-        }
+        return contacts
     }
 
-    private mutating func resolve(
-        _ key: String, field: String, on page: Page, contacts: [String: [String]], reported: inout Set<String>
+    /// Links one event page to its place and organizer; `reported` keeps each problem to one message
+    /// however many language versions show the event.
+    mutating func resolveEventReferences(of id: PageID, contacts: [String: [String]], reported: inout Set<String>) {
+        let page = site[id]
+        site.pages[id.rawValue].eventPlace = nil
+        site.pages[id.rawValue].eventOrganizer = nil
+        guard let event = page.fields.event else { return }
+        var found = Diagnostics()
+        if case .contact(let key)? = event.location {
+            site.pages[id.rawValue].eventPlace = resolve(key, field: "location", on: page, contacts: contacts, reported: &reported, into: &found)
+        }
+        if let key = event.organizer {
+            site.pages[id.rawValue].eventOrganizer = resolve(key, field: "organizer", on: page, contacts: contacts, reported: &reported, into: &found)
+        }
+        if let source = bodies[id] { report(found, for: source) } else { diagnostics.append(contentsOf: found) }
+    }
+
+    private func resolve(
+        _ key: String, field: String, on page: Page, contacts: [String: [String]], reported: inout Set<String>,
+        into diagnostics: inout Diagnostics
     ) -> PageID? {
         let location = page.location(of: field)
-        let first = reported.insert("\(page.translationKey)@\(page.contentLanguage)#\(field)").inserted
+        // Reported on the page in the file's own language (a fallback page may come first).
+        let first = !page.isFallback && reported.insert("\(page.translationKey)@\(page.contentLanguage)#\(field)").inserted
         guard let groups = contacts[key] else {
-            if first, !page.isFallback {
+            if first {
                 if unpublished.keys.contains(where: { SectionTree.lastSegment(of: $0) == key }) {
                     diagnostics.warning("'\(field)' names '\(key)', a contact that is a draft or dated in the future", at: location)
                 } else {
@@ -78,7 +100,7 @@ extension Assembly {
             }
             return nil
         }
-        if groups.count > 1, first, !page.isFallback {
+        if groups.count > 1, first {
             diagnostics.error("'\(field)' names '\(key)', which more than one contact is called; rename one of them", at: location)
         }
         let group = site.translationGroups[groups[0]] ?? [:]
@@ -88,7 +110,7 @@ extension Assembly {
     /// When each event takes place, from "now": the next dates of a recurring event, or its one date.
     mutating func scheduleEvents() async {
         let now = site.options.now
-        let horizon = Calendar(identifier: .gregorian).date(byAdding: .year, value: 5, to: now)!
+        let horizon = scheduleHorizon
         // The language versions of an event share their fields: each schedule is worked out once,
         // the different ones in parallel.
         var events: [EventFields] = []
@@ -105,6 +127,11 @@ extension Assembly {
             guard let event = site.pages[index].fields.event else { continue }
             site.pages[index].schedule = schedules[event]
         }
+    }
+
+    /// How far ahead occurrences are looked for.
+    var scheduleHorizon: Date {
+        Calendar(identifier: .gregorian).date(byAdding: .year, value: 5, to: site.options.now)!
     }
 
     static func schedule(of event: EventFields, now: Date, horizon: Date, timeZone: TimeZone) -> EventSchedule {

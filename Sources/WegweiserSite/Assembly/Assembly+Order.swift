@@ -5,19 +5,47 @@ extension Assembly {
     /// Sorts every list: weight first (pages without one last), then newest first, then title, then path.
     mutating func orderLists() {
         let keys = site.pages.map(ListKey.init)
-        let pages = site.pages
         for index in site.pages.indices {
-            if site.pages[index].type == "event" {
-                site.pages[index].children.sort { Self.eventOrder(pages[$0.rawValue], pages[$1.rawValue], keys) }
-            } else {
-                site.pages[index].children.sort { keys[$0.rawValue] < keys[$1.rawValue] }
-            }
-            site.pages[index].subsections.sort { keys[$0.rawValue] < keys[$1.rawValue] }
+            sortList(of: PageID(index)) { keys[$0.rawValue] }
         }
     }
 
+    /// Sorts the pages and subsections one list shows; events by their schedule. Sorted outside the
+    /// array of pages: sorting in place while reading other pages from it would copy them all.
+    mutating func sortList(of id: PageID, key: (PageID) -> ListKey) {
+        var children = site[id].children
+        var subsections = site[id].subsections
+        if site[id].type == "event" {
+            children.sort { Self.eventOrder(site[$0], site[$1], key) }
+        } else {
+            children.sort { key($0) < key($1) }
+        }
+        subsections.sort { key($0) < key($1) }
+        site.pages[id.rawValue].children = children
+        site.pages[id.rawValue].subsections = subsections
+    }
+
+    /// Puts pages whose order keys changed back in their place in a sorted list: the others keep
+    /// their order, so each one's place is found by halving (the order is total: paths differ).
+    mutating func reposition(_ moved: Set<PageID>, in list: PageID) {
+        let isEvent = site[list].type == "event"
+        let precedes: (PageID, PageID) -> Bool = { [site] a, b in
+            isEvent ? Self.eventOrder(site[a], site[b], { ListKey(site[$0]) }) : ListKey(site[a]) < ListKey(site[b])
+        }
+        var children = site[list].children.filter { !moved.contains($0) }
+        for id in site[list].children where moved.contains(id) {
+            var low = 0, high = children.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(children[middle], id) { low = middle + 1 } else { high = middle }
+            }
+            children.insert(id, at: low)
+        }
+        site.pages[list.rawValue].children = children
+    }
+
     /// Events: upcoming ones first, the next first; then past ones, the latest first.
-    static func eventOrder(_ a: Page, _ b: Page, _ keys: [ListKey]) -> Bool {
+    static func eventOrder(_ a: Page, _ b: Page, _ key: (PageID) -> ListKey) -> Bool {
         switch (a.schedule?.upcoming.first, b.schedule?.upcoming.first) {
         case let (nextA?, nextB?) where nextA != nextB: return nextA < nextB
         case (_?, nil): return true
@@ -27,7 +55,7 @@ extension Assembly {
             if lastA != lastB { return lastA > lastB }
         default: break
         }
-        return keys[a.id.rawValue] < keys[b.id.rawValue]
+        return key(a.id) < key(b.id)
     }
 
     /// Every home page has a feed; a section has one when a dated page lies below it.

@@ -62,7 +62,7 @@ extension Assembly {
 
     private mutating func addRegularPage(_ group: TranslationGroup, language: LanguageCode, section: PageID, sectionURL: URLPath) {
         guard let (source, isFallback) = group.source(for: language, config: config) else { return }
-        let slug = source.frontMatter.slug ?? SectionTree.lastSegment(of: source.file.logicalPath)
+        let slug = Self.slug(of: source)
         let sectionPage = site[section]
         var page = Page(
             id: nextID, kind: .page, language: language, contentLanguage: source.language,
@@ -72,12 +72,24 @@ extension Assembly {
         page.parent = section
         page.fields = typedFields(of: source, type: page.type)
         let id = append(page)
-        if site[id].title.isEmpty, !isFallback, language == source.language {
-            diagnostics.warning("this page has no 'title'; its file name is used instead", at: source.location())
-        }
-        if site[id].title.isEmpty { site.pages[id.rawValue].title = Self.humanize(slug) }
+        fillMissingTitle(of: id, source: source)
         bodies[id] = source
         site.pages[section.rawValue].children.append(id)
+    }
+
+    /// A regular page without a title takes its file name's (and says so once, on its own language's page).
+    mutating func fillMissingTitle(of id: PageID, source: PageSource) {
+        let page = site[id]
+        guard page.title.isEmpty else { return }
+        if !page.isFallback, page.language == source.language {
+            report(Diagnostics([.warning("this page has no 'title'; its file name is used instead", at: source.location())]), for: source)
+        }
+        site.pages[id.rawValue].title = Self.humanize(Self.slug(of: source))
+    }
+
+    /// The last segment of a regular page's address: its `slug`, else its file's name.
+    static func slug(of source: PageSource) -> String {
+        source.frontMatter.slug ?? SectionTree.lastSegment(of: source.file.logicalPath)
     }
 
     static func topSection(of path: String) -> String {

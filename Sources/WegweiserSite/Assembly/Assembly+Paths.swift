@@ -60,11 +60,13 @@ extension Assembly {
     /// language version of their folder's section (a folder without pages lies below its nearest section).
     mutating func addResources(_ files: [ContentFile]) {
         var copies: [ResourceCopy] = []
+        var bundlePages: [String: [PageID]] = [:]
+        for (id, source) in bodies.all where source.file.isBundle { bundlePages[source.file.logicalPath, default: []].append(id) }
         for file in files where file.role == .resource {
             let owners: [(page: PageID, relative: [String])]
             if file.isBundle {
                 let inside = file.path.dropFirst(file.logicalPath.count + 1).split(separator: "/").map(String.init)
-                owners = pagesShowing(bundle: file.logicalPath).map { ($0, inside) }
+                owners = (bundlePages[file.logicalPath] ?? []).map { ($0, inside) }
             } else {
                 owners = sectionOwners(of: file.directory).map { ($0.page, $0.relative + [file.name]) }
             }
@@ -85,9 +87,5 @@ extension Assembly {
             folder = SectionTree.parent(of: folder)
         }
         return (sectionPages[folder] ?? [:]).values.sorted().map { ($0, between) }
-    }
-
-    private func pagesShowing(bundle logicalPath: String) -> [PageID] {
-        bodies.filter { $0.value.file.isBundle && $0.value.file.logicalPath == logicalPath }.map(\.key).sorted()
     }
 }

@@ -16,7 +16,8 @@ public struct SiteAssembler: Sendable {
     }
 
     /// The site, or nil when an error makes a correct site impossible; the diagnostics say why.
-    public func assemble(sources: [PageSource], resources: [ContentFile]) async -> (Site?, Diagnostics) {
+    /// `forUpdates` keeps what an update needs (`AssembledSite.updating(with:)`, for `wegweiser serve`).
+    public func assemble(sources: [PageSource], resources: [ContentFile], forUpdates: Bool = false) async -> (AssembledSite?, Diagnostics) {
         var assembly = Assembly(site: Site(config: config, options: options), labels: labels)
         let published = assembly.publishable(sources)
         let publishedSources = Set(published.map(\.identity))
@@ -40,9 +41,11 @@ public struct SiteAssembler: Sendable {
         assembly.checkPathConflicts()
         assembly.addAliases()
         assembly.addResources(resources)
-        guard !assembly.diagnostics.hasErrors else { return (nil, assembly.diagnostics) }
+        guard !assembly.allDiagnostics.hasErrors else { return (nil, assembly.allDiagnostics) }
         await assembly.renderBodies()
-        return (assembly.site, assembly.diagnostics)
+        if forUpdates { assembly.keepSources(sources) }
+        let assembled = AssembledSite(assembly: assembly)
+        return (assembled, assembled.diagnostics)
     }
 }
 
@@ -50,19 +53,43 @@ public struct SiteAssembler: Sendable {
 struct Assembly {
     var site: Site
     let labels: SiteLabels
+    /// Problems that concern the pages and parts of the whole site.
     var diagnostics = Diagnostics()
+    /// Problems of the steps that read one source alone (its typed fields, title, event references,
+    /// body), by source identity: an update replaces a changed source's.
+    var sourceDiagnostics: [String: Diagnostics] = [:]
     var groups: [TranslationGroup] = []
     var tree = SectionTree(groups: [], defaultLanguage: LanguageCode("de")!)
     /// The source whose body each page shows.
-    var bodies: [PageID: PageSource] = [:]
+    var bodies = PageBodies()
     /// Section path → language → the section's page.
     var sectionPages: [String: [LanguageCode: PageID]] = [:]
     /// Drafts and future pages left out of this build: logical path → language → file, so a link to one can say so.
     var unpublished: [String: [LanguageCode: String]] = [:]
     /// Typed fields per source file and type, read once.
     var typedFieldsCache: [String: TypedFields] = [:]
+    /// The resolver the bodies were rendered with; it reads only addresses, which updates keep.
+    var resolver: LinkResolver?
+    /// For updates: the pages that show each source (by identity), the sources no page shows
+    /// (drafts, future pages), and contacts by key.
+    var pagesOfSource: [String: [PageID]] = [:]
+    var unshownSources: [String: PageSource] = [:]
+    var contacts: [String: [String]] = [:]
 
     var config: SiteConfig { site.config }
+
+    /// Every problem found: the site's, then each source's in the order of their identities.
+    var allDiagnostics: Diagnostics {
+        var all = diagnostics
+        for key in sourceDiagnostics.keys.sorted() { all.append(contentsOf: sourceDiagnostics[key]!) }
+        return all
+    }
+
+    /// Records problems of one source's own steps.
+    mutating func report(_ found: Diagnostics, for source: PageSource) {
+        guard !found.isEmpty else { return }
+        sourceDiagnostics[source.identity, default: Diagnostics()].append(contentsOf: found)
+    }
 
     init(site: Site, labels: SiteLabels) {
         self.site = site
@@ -71,10 +98,12 @@ struct Assembly {
 
     /// Leaves out drafts and pages dated after `now`, unless drafts are wanted.
     func publishable(_ sources: [PageSource]) -> [PageSource] {
-        sources.filter { source in
-            let isFuture = source.frontMatter.date.map { $0.instant > site.options.now } ?? false
-            return site.options.includeDrafts || !(source.frontMatter.draft || isFuture)
-        }
+        sources.filter(isPublishable)
+    }
+
+    func isPublishable(_ source: PageSource) -> Bool {
+        let isFuture = source.frontMatter.date.map { $0.instant > site.options.now } ?? false
+        return site.options.includeDrafts || !(source.frontMatter.draft || isFuture)
     }
 
     mutating func groupTranslations(_ sources: [PageSource]) {
@@ -91,5 +120,24 @@ struct Assembly {
         precondition(page.id == nextID, "pages are appended in ID order")
         site.pages.append(page)
         return page.id
+    }
+}
+
+/// The source whose body each page shows, by page: an array in chunks, like the pages, so that an
+/// update of one page's source does not copy every other's.
+struct PageBodies: Sendable {
+    private var sources = ChunkedArray<PageSource?>()
+
+    subscript(id: PageID) -> PageSource? {
+        get { id.rawValue < sources.count ? sources[id.rawValue] : nil }
+        set {
+            while sources.count <= id.rawValue { sources.append(nil) }
+            sources[id.rawValue] = newValue
+        }
+    }
+
+    /// Every page with a body and its source, in page order.
+    var all: [(id: PageID, source: PageSource)] {
+        sources.indices.compactMap { index in sources[index].map { (PageID(index), $0) } }
     }
 }

@@ -56,7 +56,7 @@ public struct ResourceCopy: Sendable, Hashable {
 public struct Site: Sendable {
     public let config: SiteConfig
     public let options: SiteOptions
-    public internal(set) var pages: [Page] = []
+    public internal(set) var pages = ChunkedArray<Page>()
     public internal(set) var homes: [LanguageCode: PageID] = [:]
     public internal(set) var notFoundPages: [LanguageCode: PageID] = [:]
     public internal(set) var searchPages: [LanguageCode: PageID] = [:]

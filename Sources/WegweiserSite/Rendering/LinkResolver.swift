@@ -19,13 +19,13 @@ struct LinkResolver: Sendable {
     private let resources: [String: [String: URLPath]]
 
     init(
-        site: Site, bodies: [PageID: PageSource], sectionKeys: [String: String],
+        site: Site, bodies: PageBodies, sectionKeys: [String: String],
         unpublished: [String: [LanguageCode: String]] = [:]
     ) {
         self.unpublished = unpublished
         self.site = site
         var keys = sectionKeys
-        for (id, source) in bodies { keys[source.file.logicalPath] = keys[source.file.logicalPath] ?? site[id].translationKey }
+        for (id, source) in bodies.all { keys[source.file.logicalPath] = keys[source.file.logicalPath] ?? site[id].translationKey }
         self.keysByLogicalPath = keys
         self.keysByPath = Dictionary(site.pages.map { ($0.path, $0.translationKey) }, uniquingKeysWith: { a, _ in a })
         self.languageCodes = Set(site.config.languages.map(\.code.rawValue))

@@ -25,15 +25,43 @@ public struct RenderContextBuilder: Sendable {
     /// Languages by their own names ("العربية"), for every code the contacts and events name.
     let endonyms: [LanguageCode: String]
 
+    /// The languages that have events.
+    private let languagesWithEvents: Set<LanguageCode>
+
     public init(site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }) {
+        let (withEvents, codes) = Self.languageFacts(of: site.pages.indices.map(PageID.init), in: site)
+        self.init(
+            site: site, strings: strings, structuredData: structuredData, languagesWithEvents: withEvents,
+            endonyms: Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.endonym($0)) }))
+    }
+
+    /// The builder for a site whose `changed` pages were made again (`wegweiser serve`): what it
+    /// learned from the other pages stays. (A language a contact no longer names keeps its name in
+    /// the table; nothing shows it.)
+    public func updated(
+        for site: Site, changed: [PageID], structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }
+    ) -> RenderContextBuilder {
+        let (withEvents, codes) = Self.languageFacts(of: changed, in: site)
+        var endonyms = self.endonyms
+        for code in codes where endonyms[code] == nil { endonyms[code] = Self.endonym(code) }
+        return RenderContextBuilder(
+            site: site, strings: strings, structuredData: structuredData, languagesWithEvents: languagesWithEvents.union(withEvents),
+            endonyms: endonyms)
+    }
+
+    private init(
+        site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String?, languagesWithEvents: Set<LanguageCode>,
+        endonyms: [LanguageCode: String]
+    ) {
         self.site = site
         self.strings = strings
         let formatter = LocaleFormatter(config: site.config)
         self.formatter = formatter
         self.structuredData = structuredData
-        let withEvents = Set(site.pages.filter { $0.fields.event != nil }.map(\.language))
+        self.languagesWithEvents = languagesWithEvents
+        self.endonyms = endonyms
         self.siteValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
-            var values = Self.siteValues(site, language: language.code, hasEvents: withEvents.contains(language.code))
+            var values = Self.siteValues(site, language: language.code, hasEvents: languagesWithEvents.contains(language.code))
             if let statement = site.config.accessibility {
                 values["accessibility"] = StatementValues(site: site, strings: strings, formatter: formatter, language: language.code)
                     .values(statement)
@@ -43,12 +71,21 @@ public struct RenderContextBuilder: Sendable {
         self.stringValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
             (language.code, TemplateValue.map((strings.tables[language.code] ?? [:]).mapValues(TemplateValue.string)))
         })
+    }
+
+    /// The languages of `pages` that have events, and the languages their contacts and events name.
+    private static func languageFacts(of pages: [PageID], in site: Site) -> (withEvents: Set<LanguageCode>, named: Set<LanguageCode>) {
+        var withEvents = Set<LanguageCode>()
         var codes = Set<LanguageCode>()
-        for page in site.pages {
-            codes.formUnion(page.fields.contact?.languages ?? [])
-            codes.formUnion(page.fields.event?.languages ?? [])
+        for id in pages {
+            let fields = site[id].fields
+            if let event = fields.event {
+                withEvents.insert(site[id].language)
+                codes.formUnion(event.languages)
+            }
+            codes.formUnion(fields.contact?.languages ?? [])
         }
-        self.endonyms = Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.endonym($0)) })
+        return (withEvents, codes)
     }
 
     /// A language's name in itself, capitalised: "Deutsch", "Українська".
