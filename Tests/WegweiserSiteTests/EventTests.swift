@@ -47,4 +47,15 @@ import WegweiserTestSupport
             "content/events/broken.de.md:5:12: warning: 'organizer' names 'draft', a contact that is a draft or dated in the future",
         ])
     }
+
+    /// The German fallback page of an English event comes first; the English page reports the error.
+    @Test func reportsAContactKeyThatNothingHasOnAPageShownAsFallbackFirst() async throws {
+        var files = Self.files
+        files["events/broken.en.md"] = page("Broken", "start: 2026-02-01\nlocation: nobody")
+        let (site, diagnostics) = try await SiteFixture(files).assemble()
+        #expect(site == nil)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "content/events/broken.en.md:4:11: error: 'location' names 'nobody' but no contact has that key"
+        ])
+    }
 }
