@@ -24,7 +24,7 @@ BENCH_RUNS   ?= 3
 # Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
 BENCH_OUT    ?= $(BENCH_WORK)/compare
 
-.PHONY: all site build release test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-search
+.PHONY: all site build release test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-serve bench-search
 
 all: site
 
@@ -34,6 +34,7 @@ help:
 	@echo "make test-browser  accessibility, privacy and CSP checks in headless Chromium (part of make test)"
 	@echo "make golden    re-record the golden files of the fixture sites (review the diff!)"
 	@echo "make bench     Wegweiser against Hugo, alternating, on generated corpora (BENCH_SIZES=1000,5000,10000 BENCH_RUNS=3)"
+	@echo "make bench-serve   wegweiser serve on the 10,000-item corpus: a saved edit to the reloaded page (body, title)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
 	@echo "make format    format the Swift sources with swift-format"
@@ -97,6 +98,16 @@ bench:
 	$(MAKE) release
 	$(PYTHON) Benchmarks/compare_hugo.py $(BENCH) .build/release/wegweiser --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) \
 		--work $(BENCH_WORK)/compare --out-root $(BENCH_OUT)
+
+# The preview: from saving a Markdown file of the 10,000-item corpus to the reloaded page in
+# `wegweiser serve`, for an edit of the body and one of the title (which moves the page in its lists).
+bench-serve:
+	@test -d $(BENCH) || { echo "error: no benchmark at $(BENCH); set BENCH=path/to/bench"; exit 2; }
+	$(MAKE) release
+	@test -f $(BENCH_WORK)/compare/corpus-10000/site.yaml || \
+		$(PYTHON) $(BENCH)/gen_corpus.py $(BENCH_WORK)/compare/corpus-10000 --items 10000 --seed 1
+	$(PYTHON) Benchmarks/serve_reload.py .build/release/wegweiser $(BENCH_WORK)/compare/corpus-10000 --edit body --runs 10
+	$(PYTHON) Benchmarks/serve_reload.py .build/release/wegweiser $(BENCH_WORK)/compare/corpus-10000 --edit title --runs 10
 
 # Search: Wegweiser against Pagefind 1.5.2 on the six-language benchmark (quality, bytes, times), then
 # the engine on a generated site of BENCH_ITEMS pages per language (bytes of a first query, query times).

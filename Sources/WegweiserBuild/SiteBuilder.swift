@@ -22,8 +22,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         do {
             try run.checkOutputIsSeparate()
-            let (assembled, theme, _) = try await run.assembleSite()
-            let site = assembled.site
+            let (site, theme) = try await run.siteAndTheme()
             let copies = try await run.step("Collect files") { try $0.collectCopies(site, theme: theme.theme) }
             var finished = clock.now
             let count = try await run.writer.commit(copies: copies) { staging throws(DiagnosticError) in
@@ -132,7 +131,7 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         var site: Site?
         do {
-            site = try await run.assembleSite().assembled.site
+            site = try await run.siteAndTheme().site
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
@@ -183,6 +182,13 @@ extension SiteBuilder {
 /// The state of one build.
 struct BuildRun {
     /// The steps every build and check runs: settings, theme, content, model.
+    /// The site and theme alone: what the assembly learned besides (the sources with their bodies,
+    /// the link resolver …) is let go at once.
+    mutating func siteAndTheme() async throws(DiagnosticError) -> (site: Site, theme: LoadedTheme) {
+        let (assembled, theme, _) = try await assembleSite()
+        return (assembled.site, theme)
+    }
+
     mutating func assembleSite(forUpdates: Bool = false) async throws(DiagnosticError) -> (
         assembled: AssembledSite, theme: LoadedTheme, content: ContentReading
     ) {
