@@ -83,6 +83,6 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "WegweiserServerTests", dependencies: ["WegweiserServer"]),
-        .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
+        .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI", "WegweiserBuild"]),
     ]
 )

@@ -14,7 +14,7 @@ public struct WegweiserCommand: AsyncParsableCommand {
             2 when the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 

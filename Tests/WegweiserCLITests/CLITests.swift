@@ -49,6 +49,8 @@ import Testing
         #expect(await WegweiserCommand.run(arguments: ["serve", "--help"]) == 0)
         #expect(ServeCommand.helpMessage().contains("--port <PORT>"))
         #expect(WegweiserCommand.helpMessage().contains("serve"))
+        #expect(await WegweiserCommand.run(arguments: ["new", "--help"]) == 0)
+        #expect(NewCommand.helpMessage().contains("<KIND> <NAME>") && WegweiserCommand.helpMessage().contains("new"))
     }
 
     @Test func usesColourOnlyOnATerminalAndNeverWithNoColor() {
