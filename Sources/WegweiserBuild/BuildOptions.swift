@@ -44,6 +44,8 @@ public struct BuildReport: Sendable {
     public var steps: [(name: String, duration: Duration)] = []
     public var diagnostics = Diagnostics()
     public var outputDirectory: String
+    /// Per language, the interface texts the theme uses that it has no text for in that language.
+    public var missingStrings: [LanguageCode: [String]] = [:]
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 

@@ -14,6 +14,8 @@ struct ContentReading {
     var rows: [PageSource]
     /// The problems of reading the content/ files (each one at its file).
     var fileDiagnostics: Diagnostics
+    /// When each file last changed (git, else its modification time), by the path messages show.
+    var changeTimes: [String: Date]
 }
 
 extension BuildRun {
@@ -67,6 +69,7 @@ extension BuildRun {
         let (strings, diagnostics) = try UIStrings.resolve(
             theme: theme, config: config, usedKeys: library.stringKeys, requiredKeys: required)
         report.diagnostics.append(contentsOf: diagnostics)
+        report.missingStrings = strings.missing
         let loaded = LoadedTheme(theme: theme, library: library, strings: strings)
         options.cache?.keep(loaded, diagnostics: diagnostics)
         return loaded
@@ -92,7 +95,13 @@ extension BuildRun {
         let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
             .load(directory: BuildOptions.join(options.sourceDirectory, "data"), displayDirectory: options.display("data"))
         report.diagnostics.append(contentsOf: dataDiagnostics)
-        return ContentReading(files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics)
+        // When each file last changed, by the path messages show: for translation status.
+        let prefix = options.display("")
+        let shown = Set((sources + rows).map(\.displayPath))
+        let times = ChangeTimes.read(
+            siteDirectory: options.sourceDirectory, paths: shown.map { String($0.dropFirst(prefix.count)) }, fileSystem: fileSystem)
+        let changeTimes = Dictionary(uniqueKeysWithValues: times.map { (prefix + $0.key, $0.value) })
+        return ContentReading(files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics, changeTimes: changeTimes)
     }
 
     func contentLoader(_ config: SiteConfig) -> ContentLoader {
@@ -118,7 +127,8 @@ extension BuildRun {
         let siteOptions = SiteOptions(
             now: options.now, includeDrafts: options.includeDrafts, jobs: options.jobs, bodyCache: options.cache?.bodies)
         let (assembled, diagnostics) = await SiteAssembler(config: config, options: siteOptions, labels: labels)
-            .assemble(sources: content.sources + content.rows, resources: content.files, forUpdates: forUpdates)
+            .assemble(
+                sources: content.sources + content.rows, resources: content.files, changeTimes: content.changeTimes, forUpdates: forUpdates)
         report.diagnostics.append(contentsOf: diagnostics)
         guard let assembled else { throw DiagnosticError([]) }
         return assembled

@@ -3,6 +3,7 @@ import Foundation
 import WegweiserBuild
 import WegweiserContent
 import WegweiserCore
+import WegweiserSite
 
 /// `wegweiser check`
 struct CheckCommand: AsyncParsableCommand {
@@ -12,7 +13,10 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads everything a build reads and reports every problem as file:line:column: error|warning: message. \
             With --stale MONTHS, also lists the directory entries whose last_verified date is older than that, \
-            or missing. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong \
+            or missing. With --translations, also prints for every page of content which languages are the \
+            original, up to date, outdated (the original changed after the translation: by lastmod, else by \
+            git, else by file time; minor_edit: true in the original keeps translations current), a \
+            fallback, or missing, with totals per language and the interface texts each language lacks. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong \
             command line.
             """
     )
@@ -22,6 +26,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("List directory entries not verified for this many months.", valueName: "MONTHS"))
     var stale: Int?
+
+    @Flag(name: .long, help: "Also print every page's translation status per language, and the interface texts each language lacks.")
+    var translations = false
 
     @Option(name: .long, help: ArgumentHelp("The moment to check for, as ISO 8601 (without an offset: UTC).", valueName: "ISO8601"))
     var now: String?
@@ -42,11 +49,14 @@ struct CheckCommand: AsyncParsableCommand {
         let (stale, checked) = site.map { site in self.stale.map { site.staleContacts(olderThan: $0) } ?? ([], 0) } ?? ([], 0)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(Data((json(report: report, stale: stale, checked: checked) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((json(report: report, stale: stale, checked: checked, site: site) + "\n").utf8))
         case .text:
             let printer = ReportPrinter(format: .text, quiet: true, verbose: false)
             let all = report.diagnostics.sorted + stale.map(\.diagnostic)
             for diagnostic in all.sorted() { FileHandle.standardError.write(Data((printer.line(for: diagnostic) + "\n").utf8)) }
+            if translations, let site {
+                FileHandle.standardOutput.write(Data(TranslationTable(site: site, missingStrings: report.missingStrings).text.utf8))
+            }
             FileHandle.standardOutput.write(Data((summary(report: report, stale: stale, checked: checked) + "\n").utf8))
         }
         if !report.succeeded || !stale.isEmpty { throw ExitCode(1) }
@@ -63,11 +73,12 @@ struct CheckCommand: AsyncParsableCommand {
         return parts.joined(separator: ", ") + "."
     }
 
-    private func json(report: BuildReport, stale: [StaleContact], checked: Int) -> String {
+    private func json(report: BuildReport, stale: [StaleContact], checked: Int, site: Site?) -> String {
         var object: [String: Any] = [
             "succeeded": report.succeeded && stale.isEmpty,
             "diagnostics": report.diagnostics.sorted.map(ReportPrinter.jsonObject),
         ]
+        if translations, let site { object["translations"] = TranslationTable(site: site, missingStrings: report.missingStrings).json }
         if let months = self.stale {
             object["stale"] = [
                 "months": months, "checked": checked,

@@ -58,6 +58,18 @@ import WegweiserSite
         ])
     }
 
+    @Test func anOriginalChangedAfterItsTranslationOutdatesTheTranslationsPage() async throws {
+        defer { site.cleanUp() }
+        let english = try site.read("content/reports/alpha.en.md")
+        try site.write(english.replacingOccurrences(of: "date: 2025-03-01\n", with: "date: 2025-03-01\nlastmod: 2025-03-06\n"), to: "content/reports/alpha.en.md")
+        let text = try site.read("content/reports/alpha.de.md")
+        try await expectUpdateMatchesPrepare([
+            "content/reports/alpha.de.md": text.replacingOccurrences(of: "lastmod: 2025-03-05T10:30:00", with: "lastmod: 2025-04-01")
+        ])
+        let (fresh, _) = await SiteBuilder(options: options).prepare()
+        #expect(try #require(fresh).renderPage(at: "en/reports/alpha-report/index.html")?.contains("outdated-notice") == true)
+    }
+
     @Test func titleDateAndWeightOfAPageShownAsFallbackMoveItInItsLists() async throws {
         defer { site.cleanUp() }
         try await expectUpdateMatchesPrepare([

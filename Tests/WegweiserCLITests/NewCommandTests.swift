@@ -99,3 +99,32 @@ import WegweiserContent
         #expect(await WegweiserCommand.run(arguments: ["new", "site", folder + "/other", "--lang", "de", "--lang", "de"]) == 2)
     }
 }
+
+/// `wegweiser check --translations`: the table, totals and the interface texts a language lacks.
+@Suite(.serialized) struct TranslationTableTests {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "wegweiser-table-\(UUID().uuidString)").path
+
+    @Test func printsEveryPageTotalsAndMissingInterfaceTexts() async throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(await WegweiserCommand.run(arguments: ["new", "site", folder, "--lang", "de", "--lang", "de-x-easy"]) == 0)
+        #expect(await WegweiserCommand.run(arguments: ["new", "report", "erster-bericht", "--lang", "de-x-easy", "--source", folder]) == 0)
+        let (assembled, report) = await SiteBuilder(options: BuildOptions(sourceDirectory: folder, jobs: 2)).assemble()
+        let site = try #require(assembled)
+        let table = TranslationTable(site: site, missingStrings: report.missingStrings)
+        // Columns are aligned; compared with single spaces and without the temporary folder.
+        let lines = table.text.replacingOccurrences(of: folder + "/", with: "").split(separator: "\n").map { line in
+            line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        #expect(lines.contains("file de de-x-easy"))
+        #expect(lines.contains("content/reports/erster-bericht.de.md original up to date"))
+        #expect(lines.contains("content/directory/beratungsstelle.de.md original fallback"))
+        #expect(lines.contains("data/directory/adressen.csv:2:1 original up to date"))
+        #expect(lines.contains("de: 9 original"))
+        #expect(lines.contains("de-x-easy: 6 up to date, 3 fallback"))
+        let missing = try #require(lines.first { $0.hasPrefix("de-x-easy (") })
+        #expect(missing.contains("add_to_calendar,") && missing.contains("outdated_notice,"))
+        let json = table.json
+        #expect((json["languages"] as? [String]) == ["de", "de-x-easy"])
+        #expect(((json["missing_strings"] as? [String: [String]])?["de-x-easy"]?.contains("read_original")) == true)
+    }
+}

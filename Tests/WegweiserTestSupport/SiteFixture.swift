@@ -17,6 +17,8 @@ public struct SiteFixture {
     public var files: [String: String]
     public var now = ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z")!
     public var drafts = false
+    /// When each file (`content/…`) last changed, for translation status.
+    public var changeTimes: [String: Date] = [:]
 
     public init(_ files: [String: String], siteYAML: String? = nil) {
         self.files = files
@@ -31,7 +33,7 @@ public struct SiteFixture {
         let (sources, loadDiagnostics) = await ContentLoader(fileSystem: fileSystem, config: config)
             .load(contentFiles, directory: "/site/content", displayDirectory: "content", jobs: 2)
         var (assembled, diagnostics) = await SiteAssembler(config: config, options: SiteOptions(now: now, includeDrafts: drafts, jobs: 2))
-            .assemble(sources: sources, resources: contentFiles)
+            .assemble(sources: sources, resources: contentFiles, changeTimes: changeTimes)
         diagnostics.append(contentsOf: scanDiagnostics)
         diagnostics.append(contentsOf: loadDiagnostics)
         return (assembled?.site, diagnostics)

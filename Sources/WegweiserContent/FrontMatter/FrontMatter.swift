@@ -49,6 +49,8 @@ public struct FrontMatter: Sendable {
     public var paginate: Int?
     /// Whether the site's search lists the page (`search: false` leaves it out).
     public var search = true
+    /// The last change was minor (`minor_edit: true`): translations stay up to date.
+    public var minorEdit = false
     /// Every front matter key and its value, for templates (`page.params.x`) and typed content.
     public var params: [String: DataNode] = [:]
     /// Where each key's value was written, for messages that concern a field.
@@ -62,7 +64,7 @@ public struct FrontMatter: Sendable {
     /// The keys read here; others are a page type's or the site's own.
     public static let commonKeys = [
         "title", "date", "lastmod", "draft", "slug", "summary", "description", "weight", "translationKey", "aliases", "type",
-        "layout", "image", "paginate", "search",
+        "layout", "image", "paginate", "search", "minor_edit",
     ]
 
     /// Reads `node` (nil when the file has no front matter). Errors are collected, so that one run
@@ -108,6 +110,7 @@ public struct FrontMatter: Sendable {
         case "lastmod": lastmod = diagnostics.collect { try value.date(for: "lastmod", timeZone: timeZone) }
         case "draft": draft = diagnostics.collect { try value.bool(for: "draft") } ?? false
         case "search": search = diagnostics.collect { try value.bool(for: "search") } ?? true
+        case "minor_edit": minorEdit = diagnostics.collect { try value.bool(for: "minor_edit") } ?? false
         case "weight": weight = diagnostics.collect { try value.int(for: "weight") }
         case "translationKey": translationKey = diagnostics.collect { try value.nonEmptyString(for: "translationKey") }
         case "type": type = diagnostics.collect { try value.nonEmptyString(for: "type") }

@@ -26,8 +26,9 @@ public struct AssembledSite: Sendable {
     /// address, language versions, terms, aliases, layout, whether it is published, a section's
     /// page, a spreadsheet row: then the site must be assembled again. A site with errors comes back
     /// as nil with its diagnostics.
-    public func updating(with changed: [PageSource]) async -> (AssembledSite?, Diagnostics)? {
+    public func updating(with changed: [PageSource], changeTimes: [String: Date] = [:]) async -> (AssembledSite?, Diagnostics)? {
         var assembly = self.assembly
+        assembly.changeTimes.merge(changeTimes) { _, new in new }
         // Typed fields are read once per source and type; only the changed sources' are read here.
         assembly.typedFieldsCache = [:]
         var touched: [PageID] = []
@@ -44,6 +45,8 @@ public struct AssembledSite: Sendable {
             touched += pages
         }
         guard !touched.isEmpty else { return Self.result(assembly, changed: []) }
+        // The original's change may outdate its translations; a translation's may bring it up to date.
+        assembly.markTranslationStatus(ofGroupsOf: touched)
         var reported = Set<String>()
         for id in touched { assembly.resolveEventReferences(of: id, contacts: assembly.contacts, reported: &reported) }
         // Lists that show a changed page may order it elsewhere now (title, date, weight, schedule).

@@ -17,8 +17,12 @@ public struct SiteAssembler: Sendable {
 
     /// The site, or nil when an error makes a correct site impossible; the diagnostics say why.
     /// `forUpdates` keeps what an update needs (`AssembledSite.updating(with:)`, for `wegweiser serve`).
-    public func assemble(sources: [PageSource], resources: [ContentFile], forUpdates: Bool = false) async -> (AssembledSite?, Diagnostics) {
+    /// `changeTimes` says when each file (by the path messages show) last changed, for translation status.
+    public func assemble(
+        sources: [PageSource], resources: [ContentFile], changeTimes: [String: Date] = [:], forUpdates: Bool = false
+    ) async -> (AssembledSite?, Diagnostics) {
         var assembly = Assembly(site: Site(config: config, options: options), labels: labels)
+        assembly.changeTimes = changeTimes
         let published = assembly.publishable(sources)
         let publishedSources = Set(published.map(\.identity))
         for source in sources where !publishedSources.contains(source.identity) {
@@ -33,6 +37,7 @@ public struct SiteAssembler: Sendable {
         assembly.addNotFoundPages()
         if config.search.enabled { assembly.addSearchPages() }
         assembly.linkTranslations()
+        assembly.markTranslationStatus()
         // Events refer to contacts in their own language, which needs the translations linked.
         assembly.resolveEventReferences()
         await assembly.scheduleEvents()
@@ -68,6 +73,8 @@ struct Assembly {
     var unpublished: [String: [LanguageCode: String]] = [:]
     /// Typed fields per source file and type, read once.
     var typedFieldsCache: [String: TypedFields] = [:]
+    /// When each file last changed, by the path messages show.
+    var changeTimes: [String: Date] = [:]
     /// The resolver the bodies were rendered with; it reads only addresses, which updates keep.
     var resolver: LinkResolver?
     /// For updates: the pages that show each source (by identity), the sources no page shows

@@ -98,6 +98,17 @@ public struct EventSchedule: Sendable, Hashable {
     }
 }
 
+/// How a page's text stands against the original of its translations (the default language's text,
+/// or without one the first language's in site.yaml that has it).
+public enum TranslationStatus: String, Sendable, Hashable, CaseIterable {
+    case original
+    case upToDate = "up to date"
+    /// The original changed after this translation, and not as a `minor_edit`.
+    case outdated
+    /// No translation yet: the page shows another language's text.
+    case fallback
+}
+
 /// One output page of the site, in one language.
 public struct Page: Sendable, Identifiable {
     public let id: PageID
@@ -157,6 +168,9 @@ public struct Page: Sendable, Identifiable {
     public var eventOrganizer: PageID?
     /// For events: when they take place, seen from "now".
     public var schedule: EventSchedule?
+    /// For pages of content files: how their text stands against the original; with the original.
+    public var translationStatus: TranslationStatus?
+    public var original: PageID?
 
     public init(
         id: PageID, kind: PageKind, language: LanguageCode, contentLanguage: LanguageCode, path: URLPath,

@@ -95,7 +95,7 @@ public struct RenderContextBuilder: Sendable {
     }
 
     /// The keys the tool itself reads from the UI strings.
-    public static let requiredStringKeys = ["fallback_notice", "page_of", "not_found_title", "footnote_back", "external_link", "table", "home", "search_title"]
+    public static let requiredStringKeys = ["fallback_notice", "outdated_notice", "page_of", "not_found_title", "footnote_back", "external_link", "table", "home", "search_title"]
 
     /// The whole context of one output page.
     public func context(for page: Page, pager: PagerPage) -> [String: Any] {
@@ -222,6 +222,17 @@ public struct RenderContextBuilder: Sendable {
                 "fallback_notice", in: page.language,
                 ["language": site.language(page.language).name,
                  "source": formatter.languageName(page.contentLanguage, in: page.language)])
+        }
+        if let status = page.translationStatus {
+            context["translation_status"] = status.rawValue
+            if status == .outdated, let original = page.original {
+                let originalPage = site[original]
+                context["is_outdated"] = true
+                context["outdated_notice"] = strings.text(
+                    "outdated_notice", in: page.language, ["source": formatter.languageName(originalPage.language, in: page.language)])
+                context["original_url"] = site.url(for: originalPage.path)
+                context["original_lang"] = originalPage.language.rawValue
+            }
         }
         if site.hasFeed(page) {
             context["feed_url"] = site.url(for: page.path.appending(file: "feed.xml"))

@@ -7,6 +7,9 @@ import WegweiserCore
 public struct UIStrings: Sendable {
     /// Resolved text of every known key, per language.
     public private(set) var tables: [LanguageCode: [String: String]] = [:]
+    /// Per language, the keys the theme uses that it has no text for in that language (shown in
+    /// another language of its chain, or as the key): `wegweiser check --translations` lists them.
+    public private(set) var missing: [LanguageCode: [String]] = [:]
 
     /// Reads the theme's string files and resolves them for the site's languages. Keys that
     /// templates use but a language lacks are warnings naming the key; `usedKeys` says where
@@ -41,6 +44,7 @@ public struct UIStrings: Sendable {
                 let chain = config.fallbackChain(for: language)
                 guard let found = chain.first(where: { own[$0]?[key] != nil }) else {
                     if let location = usedKeys[key] {
+                        result.missing[language, default: []].append(key)
                         diagnostics.warning(
                             "UI string '\(key)' is missing in every language (\(chain.map(\.rawValue).joined(separator: ", "))); "
                                 + "add it to i18n/\(language).yaml", at: location)
@@ -49,6 +53,7 @@ public struct UIStrings: Sendable {
                     continue
                 }
                 if found != language, let location = usedKeys[key] {
+                    result.missing[language, default: []].append(key)
                     diagnostics.warning(
                         "UI string '\(key)' is missing for '\(language)'; using '\(found)' (add it to i18n/\(language).yaml)",
                         at: location)
