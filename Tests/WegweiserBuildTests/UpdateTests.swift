@@ -54,8 +54,20 @@ import WegweiserSite
         defer { site.cleanUp() }
         let text = try site.read("content/reports/alpha.de.md")
         try await expectUpdateMatchesPrepare([
-            "content/reports/alpha.de.md": text.replacingOccurrences(of: "## Überblick\n\nSiehe", with: "## Neu\n\nJetzt [kaputt](fehlt.md) und")
+            "content/reports/alpha.de.md": text.replacingOccurrences(of: "## Überblick\n\nSiehe", with: "## Neu\n\nJetzt ein [Entwurf](draft.md) und")
         ])
+    }
+
+    @Test func renamingAHeadingThatAnotherPageLinksToIsAnErrorAtThatLink() async throws {
+        defer { site.cleanUp() }
+        let before = try await prepare()
+        let text = try site.read("content/reports/bundle/index.de.md")
+        try site.write(text.replacingOccurrences(of: "## Ergebnis", with: "## Resultat"), to: "content/reports/bundle/index.de.md")
+        let result = try #require(await SiteBuilder(options: options).update(before, changes: ["content/reports/bundle/index.de.md"]))
+        #expect(result.0 == nil)
+        let message = "content/reports/alpha.de.md:10:28: error: the link 'bundle/index.md#ergebnis' leads to '#ergebnis', which /de/berichte/bundle/ has no heading or other element with that id"
+        #expect(site.messages(result.1).contains(message))
+        #expect(site.messages(await SiteBuilder(options: options).prepare().1).contains(message))
     }
 
     @Test func anOriginalChangedAfterItsTranslationOutdatesTheTranslationsPage() async throws {

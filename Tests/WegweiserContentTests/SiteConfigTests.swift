@@ -60,6 +60,7 @@ import WegweiserCore
         ),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nmissing_translation: hide\n", "site.yaml:4:22: error: 'missing_translation' must be fallback or omit"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\npaginate: 0\n", "site.yaml:4:11: error: 'paginate' must be at least 1"),
+        ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nbroken_links: sometimes\n", "site.yaml:4:15: error: 'broken_links' must be error or warning, not 'sometimes'"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nlanguage: de\n", "site.yaml:4:1: warning: unknown setting 'language'; did you mean 'languages'?"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: maybe\n", "site.yaml:4:9: error: 'search' must be true or false, not 'maybe'"),
         ("title: T\nbase_url: https://x.org/\nlanguages: [de]\nsearch: [a]\n", "site.yaml:4:9: error: 'search' must be true, false or a map"),

@@ -209,10 +209,53 @@ import WegweiserTestSupport
         #expect(try await links(on: "/ar/reports/a/").prefix(3) == ["/ar/directory/jugendmigrationsdienst/", "/ar/directory/jugendmigrationsdienst/", "/ar/directory/jugendmigrationsdienst/"])
     }
 
-    @Test func warnsAboutALinkToAContentFileThatDoesNotExist() async throws {
+    @Test func aLinkToAContentFileThatDoesNotExistIsAnErrorOrAWarningAsSiteYAMLSays() async throws {
         let (_, diagnostics) = try await SiteFixture(Self.files).assemble()
-        #expect(diagnostics.warnings.map(\.description) == [
+        #expect(diagnostics.sorted.map(\.description) == [
+            "content/reports/a.de.md:6:36: error: the link 'missing.md' names no content file (looked for reports/missing.md)"
+        ])
+        var lenient = SiteFixture(Self.files)
+        lenient.siteYAML += "\nbroken_links: warning\n"
+        #expect(try await lenient.assemble().1.sorted.map(\.description) == [
             "content/reports/a.de.md:6:36: warning: the link 'missing.md' names no content file (looked for reports/missing.md)"
+        ])
+    }
+}
+
+/// Links to anchors: `#x` on the page itself, `other.md#x` on the page it leads to, in the linking
+/// page's language.
+@Suite struct AnchorLinkTests {
+    static let files = [
+        "x.de.md": page("X", body: "## Ergebnis\n\nText[^1].\n\n[^1]: Fußnote.\n\n<p id=\"roh\">Roh</p>\n"),
+        "x.en.md": page("X", body: "## Result\n"),
+        "a.de.md": page("A", body: """
+            ## Oben
+
+            [1](x.md#ergebnis) [2](x.md#fehlt) [3](#oben) [4](#unten) [5](#top) [6](x.md#fn-1) [7](../x/#ergebnis) [8](x.md#%C3%BCber)
+            """),
+        // English links to the English page: #ergebnis is a German heading.
+        "a.en.md": page("A", body: "[1](x.md#result) [2](x.md#ergebnis)"),
+        // Shown as a fallback in Arabic: its links are checked once, in its own language.
+        "b.de.md": page("B", body: "[1](x.md#ergebnis)"),
+    ]
+
+    @Test func reportsAnchorsThatThePageTheyLeadToDoesNotHave() async throws {
+        var fixture = SiteFixture(Self.files)
+        fixture.siteYAML += "\nbroken_links: warning\n"
+        let (_, diagnostics) = try await fixture.assemble()
+        #expect(diagnostics.sorted.map(\.description) == [
+            "content/a.de.md:6:20: warning: the link 'x.md#fehlt' leads to '#fehlt', which /de/x/ has no heading or other element with that id",
+            "content/a.de.md:6:47: warning: the link '#unten' leads to '#unten', which /de/a/ has no heading or other element with that id",
+            "content/a.de.md:6:104: warning: the link 'x.md#%C3%BCber' leads to '#%C3%BCber', which /de/x/ has no heading or other element with that id",
+            "content/a.en.md:4:18: warning: the link 'x.md#ergebnis' leads to '#ergebnis', which /en/x/ has no heading or other element with that id",
+        ])
+    }
+
+    @Test func aMissingAnchorIsAnErrorByDefault() async throws {
+        let (site, diagnostics) = try await SiteFixture(["x.de.md": page("X"), "a.de.md": page("A", body: "[x](x.md#weg)")]).assemble()
+        #expect(site == nil || diagnostics.hasErrors)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "content/a.de.md:4:1: error: the link 'x.md#weg' leads to '#weg', which /de/x/ has no heading or other element with that id"
         ])
     }
 }

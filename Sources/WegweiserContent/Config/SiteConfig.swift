@@ -77,6 +77,8 @@ public struct SiteConfig: Sendable {
     /// The file it came from, for messages about it.
     public var file: String
     public var search = SearchSettings()
+    /// How a link to a page, file or anchor that does not exist is reported (`broken_links`).
+    public var brokenLinks = Diagnostic.Severity.error
     /// The accessibility statement's facts, for the theme's `accessibility` layout.
     public var accessibility: AccessibilityStatement?
 

@@ -4,7 +4,7 @@ import WegweiserCore
 /// Reads and checks site.yaml, reporting every problem it finds at its line.
 public enum SiteConfigLoader {
     static let knownKeys = [
-        "title", "base_url", "time_zone", "default_language", "languages", "missing_translation", "theme",
+        "title", "base_url", "time_zone", "default_language", "languages", "missing_translation", "broken_links", "theme",
         "paginate", "feed_limit", "markdown", "taxonomies", "params", "search", "accessibility",
     ]
 
@@ -68,6 +68,7 @@ private struct SettingReader {
             unsafeHTML: unsafeHTML, hardLineBreaks: hardBreaks, taxonomies: taxonomies, params: root["params"], file: file)
         config.search = search
         config.accessibility = accessibility
+        config.brokenLinks = readBrokenLinks()
         return config
     }
 
@@ -249,6 +250,19 @@ private struct SettingReader {
         default:
             diagnostics.error("'title' must be text or a map of languages to text", at: node.location)
             return [:]
+        }
+    }
+
+    /// `broken_links: error` (the default) or `warning`.
+    private mutating func readBrokenLinks() -> Diagnostic.Severity {
+        guard let node = root["broken_links"], let text = diagnostics.collect({ try node.string(for: "broken_links") })
+        else { return .error }
+        switch text {
+        case "error": return .error
+        case "warning": return .warning
+        default:
+            diagnostics.error("'broken_links' must be error or warning, not '\(text)'", at: node.location)
+            return .error
         }
     }
 

@@ -61,6 +61,13 @@ public struct AssembledSite: Sendable {
         if zip(touched, datedBefore).contains(where: { (assembly.site[$0].displayDate != nil) != $1 }) { assembly.findFeedLists() }
         if assembly.sourceDiagnostics.values.contains(where: \.hasErrors) { return (nil, assembly.allDiagnostics) }
         _ = await assembly.renderBodies(of: touched, cache: nil, fingerprint: 0)
+        // Anchors: the changed pages' own links, and the links of other pages into them.
+        let changedPages = Set(touched)
+        let linking = assembly.anchorLinks.filter { $0.value.contains { changedPages.contains($0.target) } }.keys
+        assembly.checkAnchors(of: Array(changedPages.union(linking)).sorted())
+        if assembly.sourceDiagnostics.values.contains(where: \.hasErrors) || assembly.anchorDiagnostics.values.contains(where: \.hasErrors) {
+            return (nil, assembly.allDiagnostics)
+        }
         return Self.result(assembly, changed: touched)
     }
 

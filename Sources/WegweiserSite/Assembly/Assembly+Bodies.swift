@@ -30,15 +30,34 @@ extension Assembly {
                 body: source.body, source: source.displayPath, path: page.path, language: page.language,
                 isFallback: page.isFallback, site: fingerprint)
             if let known = cache?.rendered(for: key) { return (key, known) }
-            let (content, summary, found) = Self.render(source, on: page, site: site, resolver: resolver, labels: labels)
-            return (key, RenderedBodyCache.Rendered(content: content, summary: summary, diagnostics: found))
+            return (key, Self.render(source, on: page, site: site, resolver: resolver, labels: labels))
         }
         for ((id, source), (_, rendered)) in zip(work, results) {
             self.site.pages[id.rawValue].content = rendered.content
             if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
             report(rendered.diagnostics, for: source)
+            anchorLinks[id] = rendered.anchors.isEmpty ? nil : rendered.anchors
         }
         return results
+    }
+
+    /// Checks the links of `pages` that name an anchor (`#fragment`): the page they lead to must have
+    /// an element with that id (a heading, a footnote, an element of raw HTML), or it is `#top` or `#main`.
+    mutating func checkAnchors(of pages: [PageID]) {
+        for id in pages {
+            guard let source = bodies[id] else { continue }
+            var found = Diagnostics()
+            for link in anchorLinks[id] ?? [] where !Self.hasAnchor(link.fragment, on: site[link.target]) {
+                let message = "the link '\(link.destination)' leads to '#\(link.fragment)', which \(site[link.target].path) has no heading or other element with that id"
+                found.append(Diagnostic(config.brokenLinks, message, at: link.location))
+            }
+            anchorDiagnostics[source.identity] = found.isEmpty ? nil : found
+        }
+    }
+
+    static func hasAnchor(_ fragment: String, on page: Page) -> Bool {
+        let id = fragment.removingPercentEncoding ?? fragment
+        return ["top", "main"].contains(id) || page.content.html.contains("id=\"" + id.htmlEscaped + "\"")
     }
 
     /// What every body's rendering depends on besides its own text and page: where each page and file
@@ -74,7 +93,7 @@ extension Assembly {
 
     private static func render(
         _ source: PageSource, on page: Page, site: Site, resolver: LinkResolver, labels: SiteLabels
-    ) -> (PageContent, String, Diagnostics) {
+    ) -> RenderedBodyCache.Rendered {
         let options = MarkdownOptions(
             unsafeHTML: site.config.unsafeHTML, hardLineBreaks: site.config.hardLineBreaks,
             footnoteBackLabel: labels.footnoteBackLabels[page.language] ?? "Back to content",
@@ -82,22 +101,54 @@ extension Assembly {
             siteHosts: Set([site.config.baseURL.host].compactMap { $0 }),
             tableLabel: labels.tableLabels[page.language] ?? "Table")
         var diagnostics = Diagnostics()
+        var anchors: [AnchorLink] = []
         let rendered = MarkdownRenderer(options: options).render(source.body) { link in
-            switch resolver.resolve(link.destination, on: page, source: source) {
+            // Each language version renders the same source; its problems are reported once.
+            let location = SourceLocation(
+                file: source.displayPath, line: link.line > 0 ? source.bodyLine + link.line - 1 : source.bodyLine, column: link.column)
+            let resolution = resolver.resolve(link.destination, on: page, source: source)
+            if !page.isFallback, let anchor = AnchorLink(link.destination, resolution: resolution, on: page, at: location) {
+                anchors.append(anchor)
+            }
+            switch resolution {
             case .keep: return .keep
-            case .replace(let url): return .replace(with: url)
+            case .replace(let url), .page(let url, _): return .replace(with: url)
             case .broken(let reason):
-                // Each language version renders the same source; report its problems once.
-                if !page.isFallback {
-                    let line = link.line > 0 ? source.bodyLine + link.line - 1 : source.bodyLine
-                    diagnostics.warning(reason, at: SourceLocation(file: source.displayPath, line: line, column: link.column))
-                }
+                if !page.isFallback { diagnostics.append(Diagnostic(site.config.brokenLinks, reason, at: location)) }
+                return .keep
+            case .unpublished(let reason):
+                if !page.isFallback { diagnostics.warning(reason, at: location) }
                 return .keep
             }
         }
         let content = PageContent(
             html: rendered.html, tableOfContents: TableOfContents.make(from: rendered.headings), plainText: rendered.plainText)
         let summary = rendered.textBeforeMoreMarker ?? Summary.shorten(rendered.firstParagraph)
-        return (content, summary, diagnostics)
+        return RenderedBodyCache.Rendered(content: content, summary: summary, diagnostics: diagnostics, anchors: anchors)
+    }
+}
+
+/// A link to an anchor of a page (`#fragment`, `other.md#fragment`), checked once every body is rendered.
+struct AnchorLink: Sendable, Hashable {
+    var target: PageID
+    var fragment: String
+    var destination: String
+    var location: SourceLocation
+
+    /// The anchor a link names on the page it leads to, if it names one.
+    init?(_ destination: String, resolution: LinkResolver.Resolution, on page: Page, at location: SourceLocation) {
+        let target: PageID
+        switch resolution {
+        case .keep where destination.hasPrefix("#"): target = page.id
+        case .page(_, let id): target = id
+        default: return nil
+        }
+        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        let fragment = String(destination[destination.index(after: hash)...])
+        guard !fragment.isEmpty else { return nil }
+        self.target = target
+        self.fragment = fragment
+        self.destination = destination
+        self.location = location
     }
 }

@@ -48,6 +48,7 @@ public struct SiteAssembler: Sendable {
         assembly.addResources(resources)
         guard !assembly.allDiagnostics.hasErrors else { return (nil, assembly.allDiagnostics) }
         await assembly.renderBodies()
+        assembly.checkAnchors(of: Array(assembly.anchorLinks.keys))
         if forUpdates { assembly.keepSources(sources) }
         let assembled = AssembledSite(assembly: assembly)
         return (assembled, assembled.diagnostics)
@@ -75,6 +76,10 @@ struct Assembly {
     var typedFieldsCache: [String: TypedFields] = [:]
     /// When each file last changed, by the path messages show.
     var changeTimes: [String: Date] = [:]
+    /// Links to anchors, by the page whose body has them, and the problems found with them by source
+    /// identity (an update checks again the links that lead to the pages it changed).
+    var anchorLinks: [PageID: [AnchorLink]] = [:]
+    var anchorDiagnostics: [String: Diagnostics] = [:]
     /// The resolver the bodies were rendered with; it reads only addresses, which updates keep.
     var resolver: LinkResolver?
     /// For updates: the pages that show each source (by identity), the sources no page shows
@@ -89,6 +94,7 @@ struct Assembly {
     var allDiagnostics: Diagnostics {
         var all = diagnostics
         for key in sourceDiagnostics.keys.sorted() { all.append(contentsOf: sourceDiagnostics[key]!) }
+        for key in anchorDiagnostics.keys.sorted() { all.append(contentsOf: anchorDiagnostics[key]!) }
         return all
     }
 

@@ -37,7 +37,12 @@ struct LinkResolver: Sendable {
     enum Resolution: Equatable {
         case keep
         case replace(String)
+        /// A page of the site: its address (with the link's `#fragment` or `?query`) and the page.
+        case page(String, PageID)
+        /// Nothing is there: an error unless `broken_links: warning`.
         case broken(String)
+        /// A draft or future page, not part of this build: a warning.
+        case unpublished(String)
     }
 
     /// What to do with `destination`, written in `source`, on `page`.
@@ -54,7 +59,7 @@ struct LinkResolver: Sendable {
         if ContentScanner.isMarkdown(decoded) || decoded.hasSuffix(".md/") {
             guard let key = contentKey(forFile: decoded, from: source) else {
                 let logical = logicalPath(ofFile: decoded, from: source)
-                if let file = logical.flatMap({ unpublishedFile($0, for: source) }) { return .broken(notPublished(destination, file)) }
+                if let file = logical.flatMap({ unpublishedFile($0, for: source) }) { return .unpublished(notPublished(destination, file)) }
                 return .broken("the link '\(destination)' names no content file (looked for \(normalize(decoded, from: source.file.directory) ?? decoded))")
             }
             return target(key, in: page.language, suffix: suffix)
@@ -70,7 +75,7 @@ struct LinkResolver: Sendable {
             return target(key, in: page.language, suffix: suffix)
         }
         if decoded.hasSuffix("/") {
-            if let file = unpublishedFile(logicalPath(of: resolved), for: source) { return .broken(notPublished(destination, file)) }
+            if let file = unpublishedFile(logicalPath(of: resolved), for: source) { return .unpublished(notPublished(destination, file)) }
             return .broken("the link '\(destination)' leads to \(resolved), where there is no page")
         }
         return .keep  // a file beside the page, like an image of a bundle
@@ -80,7 +85,7 @@ struct LinkResolver: Sendable {
         let group = site.translationGroups[key] ?? [:]
         let id = group[language] ?? site.config.fallbackChain(for: language).lazy.compactMap { group[$0] }.first
         guard let id else { return .broken("the linked page exists in no language of this page") }
-        return .replace(site.url(for: site[id].path) + suffix)
+        return .page(site.url(for: site[id].path) + suffix, id)
     }
 
     /// The left-out file at `logicalPath`, in the linking file's language when there is one.

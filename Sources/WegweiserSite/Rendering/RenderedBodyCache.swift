@@ -20,6 +20,7 @@ public final class RenderedBodyCache: Sendable {
         var content: PageContent
         var summary: String
         var diagnostics: Diagnostics
+        var anchors: [AnchorLink]
     }
 
     private let entries = Mutex<[Key: Rendered]>([:])
