@@ -126,14 +126,15 @@ public struct SiteBuilder: Sendable {
         return (assembled == nil ? nil : next, run.report)
     }
 
-    /// Reads and checks everything a build reads, without rendering or writing: for `wegweiser check`.
-    public func assemble() async -> (Site?, BuildReport) {
+    /// Reads and checks everything a build reads, without rendering or writing: for `wegweiser check`
+    /// (the assembled site has what `--links` reports).
+    public func assemble() async -> (AssembledSite?, BuildReport) {
         var run = BuildRun(options: options, fileSystem: fileSystem)
         let clock = ContinuousClock()
         let start = clock.now
-        var site: Site?
+        var site: AssembledSite?
         do {
-            site = try await run.siteAndTheme().site
+            site = try await run.assembleSite().assembled
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }

@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import WegweiserBuild
 import WegweiserContent
 import WegweiserCore
@@ -13,7 +17,8 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads everything a build reads and reports every problem as file:line:column: error|warning: message. \
             With --stale MONTHS, also lists the directory entries whose last_verified date is older than that, \
-            or missing. With --translations, also prints for every page of content which languages are the \
+            or missing. With --links, also reports images without alt text (errors) and links that lead to \
+            another language's text (warnings); with --external, also fetches every external link. With --translations, also prints for every page of content which languages are the \
             original, up to date, outdated (the original changed after the translation: by lastmod, else by \
             git, else by file time; minor_edit: true in the original keeps translations current), a \
             fallback, or missing, with totals per language and the interface texts each language lacks. Exit status: 0 when all is well, 1 when there are errors or stale entries, 2 on a wrong \
@@ -30,6 +35,12 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also print every page's translation status per language, and the interface texts each language lacks.")
     var translations = false
 
+    @Flag(name: .long, help: "Also check that images have alt text and that links lead to pages in their own language.")
+    var links = false
+
+    @Flag(name: .long, help: "With --links: also fetch every external link (10 s each, 8 at a time).")
+    var external = false
+
     @Option(name: .long, help: ArgumentHelp("The moment to check for, as ISO 8601 (without an offset: UTC).", valueName: "ISO8601"))
     var now: String?
 
@@ -38,6 +49,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let stale, stale < 1 { throw ValidationError("--stale must be at least 1 month.") }
+        if external && !links { throw ValidationError("--external goes with --links.") }
         if let now, BuildCommand.parseNow(now) == nil {
             throw ValidationError("--now must be ISO 8601, like 2026-01-31 or 2026-01-31T12:00:00Z, not '\(now)'.")
         }
@@ -45,7 +57,19 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(sourceDirectory: source, now: now.flatMap(BuildCommand.parseNow) ?? Date())
-        let (site, report) = await SiteBuilder(options: options).assemble()
+        let (assembled, builtReport) = await SiteBuilder(options: options).assemble()
+        var report = builtReport
+        let site = assembled?.site
+        var notes: [String] = []
+        if links, let assembled {
+            report.diagnostics.append(contentsOf: LinkCheck.diagnostics(for: assembled.linkFindings, site: assembled.site))
+            if external {
+                let (found, summary) = await LinkCheck.checkExternal(
+                    assembled.linkFindings, siteHost: assembled.site.config.baseURL.host, session: URLSession(configuration: .ephemeral))
+                report.diagnostics.append(contentsOf: found)
+                notes.append(summary)
+            }
+        }
         let (stale, checked) = site.map { site in self.stale.map { site.staleContacts(olderThan: $0) } ?? ([], 0) } ?? ([], 0)
         switch format {
         case .json:
@@ -57,6 +81,7 @@ struct CheckCommand: AsyncParsableCommand {
             if translations, let site {
                 FileHandle.standardOutput.write(Data(TranslationTable(site: site, missingStrings: report.missingStrings).text.utf8))
             }
+            for note in notes { FileHandle.standardOutput.write(Data((note + "\n").utf8)) }
             FileHandle.standardOutput.write(Data((summary(report: report, stale: stale, checked: checked) + "\n").utf8))
         }
         if !report.succeeded || !stale.isEmpty { throw ExitCode(1) }

@@ -109,7 +109,8 @@ import WegweiserCore
         let site = try FixtureSite("small")
         defer { site.cleanUp() }
         let options = BuildOptions(sourceDirectory: site.directory, now: ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z")!)
-        let (model, report) = await SiteBuilder(options: options).assemble()
+        let (assembled, report) = await SiteBuilder(options: options).assemble()
+        let model = assembled?.site
         #expect(report.succeeded)
         let (stale, checked) = try #require(model).staleContacts(olderThan: 12)
         #expect(checked == 3)

@@ -109,7 +109,7 @@ import WegweiserContent
         #expect(await WegweiserCommand.run(arguments: ["new", "site", folder, "--lang", "de", "--lang", "de-x-easy"]) == 0)
         #expect(await WegweiserCommand.run(arguments: ["new", "report", "erster-bericht", "--lang", "de-x-easy", "--source", folder]) == 0)
         let (assembled, report) = await SiteBuilder(options: BuildOptions(sourceDirectory: folder, jobs: 2)).assemble()
-        let site = try #require(assembled)
+        let site = try #require(assembled?.site)
         let table = TranslationTable(site: site, missingStrings: report.missingStrings)
         // Columns are aligned; compared with single spaces and without the temporary folder.
         let lines = table.text.replacingOccurrences(of: folder + "/", with: "").split(separator: "\n").map { line in

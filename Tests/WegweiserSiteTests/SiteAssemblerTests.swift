@@ -307,3 +307,24 @@ import WegweiserTestSupport
         #expect(site.page(at: "/de/a/")?.terms.count == 1)
     }
 }
+
+/// What `wegweiser check --links` reports besides broken links.
+@Suite struct LinkFindingTests {
+    @Test func findsImagesWithoutAltLinksToAnotherLanguagesTextAndExternalLinks() async throws {
+        let (assembled, _) = try await SiteFixture([
+            "x.de.md": page("X"), "y.de.md": page("Y"), "y.en.md": page("Y"),
+            "a.en.md": page("A", body: """
+                ![](plan.svg) ![Plan](plan.svg) [x](x.md) [x on purpose](x.de.md) [y](y.md) [web](https://example.com/a) [mail](mailto:a@b.de)
+                """),
+            // A fallback copy reports nothing: its file is checked in its own language.
+            "b.de.md": page("B", body: "![](plan.svg)"),
+        ]).assembleKeepingState()
+        let findings = try #require(assembled).linkFindings
+        #expect(findings.map { "\($0.location) \($0.kind) \($0.destination)" } == [
+            "content/a.en.md:4:1 imageWithoutAlt plan.svg",
+            "content/a.en.md:4:33 otherLanguage(target: \"/en/x/\", textLanguage: de) x.md",
+            "content/a.en.md:4:77 external https://example.com/a",
+            "content/b.de.md:4:1 imageWithoutAlt plan.svg",
+        ])
+    }
+}

@@ -26,6 +26,12 @@ public struct SiteFixture {
     }
 
     public func assemble() async throws -> (Site?, Diagnostics) {
+        let (assembled, diagnostics) = try await assembleKeepingState()
+        return (assembled?.site, diagnostics)
+    }
+
+    /// The site with what its assembly learned (link findings, what updates need).
+    public func assembleKeepingState() async throws -> (AssembledSite?, Diagnostics) {
         let (config, _) = try SiteConfigLoader.load(siteYAML, file: "site.yaml")
         let fileSystem = MemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { ("/site/content/" + $0.key, $0.value) }))
         let scanner = ContentScanner(fileSystem: fileSystem, languages: config.languages.map(\.code))
@@ -36,7 +42,7 @@ public struct SiteFixture {
             .assemble(sources: sources, resources: contentFiles, changeTimes: changeTimes)
         diagnostics.append(contentsOf: scanDiagnostics)
         diagnostics.append(contentsOf: loadDiagnostics)
-        return (assembled?.site, diagnostics)
+        return (assembled, diagnostics)
     }
 
     /// The assembled site; fails the test when it has errors.

@@ -14,6 +14,12 @@ public struct AssembledSite: Sendable {
 
     public var site: Site { assembly.site }
 
+    /// Images without alt text, links to another language's text and external links, in the order of
+    /// their files and places.
+    public var linkFindings: [LinkFinding] {
+        assembly.linkFindings.values.flatMap { $0 }.sorted { ($0.location, $0.destination) < ($1.location, $1.destination) }
+    }
+
     init(assembly: Assembly, changedPages: [PageID] = []) {
         self.assembly = assembly
         self.diagnostics = assembly.allDiagnostics

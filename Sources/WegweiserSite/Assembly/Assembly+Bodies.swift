@@ -37,6 +37,7 @@ extension Assembly {
             if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
             report(rendered.diagnostics, for: source)
             anchorLinks[id] = rendered.anchors.isEmpty ? nil : rendered.anchors
+            linkFindings[id] = rendered.findings.isEmpty ? nil : rendered.findings
         }
         return results
     }
@@ -102,6 +103,7 @@ extension Assembly {
             tableLabel: labels.tableLabels[page.language] ?? "Table")
         var diagnostics = Diagnostics()
         var anchors: [AnchorLink] = []
+        var findings: [LinkFinding] = []
         let rendered = MarkdownRenderer(options: options).render(source.body) { link in
             // Each language version renders the same source; its problems are reported once.
             let location = SourceLocation(
@@ -109,6 +111,9 @@ extension Assembly {
             let resolution = resolver.resolve(link.destination, on: page, source: source)
             if !page.isFallback, let anchor = AnchorLink(link.destination, resolution: resolution, on: page, at: location) {
                 anchors.append(anchor)
+            }
+            if !page.isFallback, let finding = LinkFinding(link, resolution: resolution, on: page, site: site, at: location) {
+                findings.append(finding)
             }
             switch resolution {
             case .keep: return .keep
@@ -124,7 +129,8 @@ extension Assembly {
         let content = PageContent(
             html: rendered.html, tableOfContents: TableOfContents.make(from: rendered.headings), plainText: rendered.plainText)
         let summary = rendered.textBeforeMoreMarker ?? Summary.shorten(rendered.firstParagraph)
-        return RenderedBodyCache.Rendered(content: content, summary: summary, diagnostics: diagnostics, anchors: anchors)
+        return RenderedBodyCache.Rendered(
+            content: content, summary: summary, diagnostics: diagnostics, anchors: anchors, findings: findings)
     }
 }
 
@@ -150,5 +156,51 @@ struct AnchorLink: Sendable, Hashable {
         self.fragment = fragment
         self.destination = destination
         self.location = location
+    }
+}
+
+/// What `wegweiser check --links` reports besides broken links: images without a text alternative,
+/// links that lead to another language's text, and the external links it fetches with `--external`.
+public struct LinkFinding: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case imageWithoutAlt
+        /// The page the link leads to shows another language's text (a fallback, or the only version).
+        case otherLanguage(target: String, textLanguage: LanguageCode)
+        case external
+    }
+
+    public var kind: Kind
+    public var destination: String
+    public var location: SourceLocation
+
+    public init(kind: Kind, destination: String, location: SourceLocation) {
+        self.kind = kind
+        self.destination = destination
+        self.location = location
+    }
+
+    init?(_ link: MarkdownLink, resolution: LinkResolver.Resolution, on page: Page, site: Site, at location: SourceLocation) {
+        if link.isImage {
+            guard link.text.trimmingSpaces().isEmpty else { return nil }
+            self.init(kind: .imageWithoutAlt, destination: link.destination, location: location)
+            return
+        }
+        let lower = link.destination.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            guard case .keep = resolution else { return nil }
+            self.init(kind: .external, destination: link.destination, location: location)
+            return
+        }
+        guard case .page(_, let id) = resolution else { return nil }
+        let target = site[id]
+        guard target.isFallback || target.language != page.language else { return nil }
+        // Naming the other language's file (`jmd.de.md`) links that language on purpose.
+        let file = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let parts = name.split(separator: ".")
+        if name.hasSuffix(".md"), parts.count >= 3, LanguageCode(String(parts[parts.count - 2])) == target.contentLanguage { return nil }
+        self.init(
+            kind: .otherLanguage(target: site.url(for: target.path), textLanguage: target.contentLanguage), destination: link.destination,
+            location: location)
     }
 }

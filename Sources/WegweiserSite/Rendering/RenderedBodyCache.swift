@@ -21,6 +21,7 @@ public final class RenderedBodyCache: Sendable {
         var summary: String
         var diagnostics: Diagnostics
         var anchors: [AnchorLink]
+        var findings: [LinkFinding]
     }
 
     private let entries = Mutex<[Key: Rendered]>([:])
