@@ -24,7 +24,7 @@ BENCH_RUNS   ?= 3
 # Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
 BENCH_OUT    ?= $(BENCH_WORK)/compare
 
-.PHONY: all site build release test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-serve bench-search
+.PHONY: all site build release man test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-serve bench-search
 
 all: site
 
@@ -37,6 +37,7 @@ help:
 	@echo "make bench-serve   wegweiser serve on the 10,000-item corpus: a saved edit to the reloaded page (body, title)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
+	@echo "make man       the manual page, .build/man/wegweiser.1 (man -l .build/man/wegweiser.1)"
 	@echo "make format    format the Swift sources with swift-format"
 
 deps: system-deps python-deps
@@ -66,6 +67,12 @@ release:
 
 site: build
 	$(BIN) build --source . --output output --now $(SITE_NOW)
+
+# The manual page, made from the commands' own help by swift-argument-parser's plugin.
+man: system-deps
+	$(SWIFT) package generate-manual --configuration debug
+	@mkdir -p .build/man && cp .build/plugins/GenerateManual/outputs/wegweiser/wegweiser.1 .build/man/wegweiser.1
+	@echo "Wrote .build/man/wegweiser.1 (read it with: man -l .build/man/wegweiser.1)"
 
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)

@@ -1,5 +1,6 @@
 import Foundation
 import WegweiserCore
+import WegweiserSite
 
 /// What `wegweiser build` was asked to do.
 public struct BuildOptions: Sendable {
@@ -14,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Results of the previous build to reuse (`wegweiser serve`); nil for a build from scratch.
     public var cache: BuildCache?
+    /// Told when each step starts and as pages are written (the CLI's progress bar).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         sourceDirectory: String = ".", outputDirectory: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -36,9 +39,20 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// How far a build is.
+public enum BuildProgress: Sendable, Equatable {
+    /// A step starts: `Read content`, `Render and write pages` …
+    case step(String)
+    /// Pages (and pages of lists) written so far, of all.
+    case pages(done: Int, total: Int)
+}
+
 /// What a build did: pages per language, files, time, and every message.
 public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: LanguageCode, count: Int)] = []
+    /// Per kind of page (`report`, `contact`, `event`, `page`, or `list` for home, section and taxonomy
+    /// pages) and language, how many there are.
+    public var pagesPerType: [(type: String, counts: [LanguageCode: Int])] = []
     public var filesWritten = 0
     public var duration: Duration = .zero
     public var steps: [(name: String, duration: Duration)] = []
@@ -51,5 +65,26 @@ public struct BuildReport: Sendable {
 
     public init(outputDirectory: String) {
         self.outputDirectory = outputDirectory
+    }
+}
+
+extension BuildReport {
+    /// The pages of a site per language (without 404 and search pages), and per kind and language.
+    static func counts(of site: Site) -> (
+        perLanguage: [(language: LanguageCode, count: Int)], perType: [(type: String, counts: [LanguageCode: Int])]
+    ) {
+        var byType: [String: [LanguageCode: Int]] = [:]
+        for index in site.pages.indices where !site.pages[index].kind.isUtility {
+            let page = site.pages[index]
+            byType[page.kind == .page ? page.type : "list", default: [:]][page.language, default: 0] += 1
+        }
+        let perLanguage = site.languages.map { language in (language.code, byType.values.reduce(0) { $0 + ($1[language.code] ?? 0) }) }
+        // The built-in types first, in their usual order, then a site's own, then lists.
+        let order = ["report", "contact", "event", "page"]
+        let types = byType.keys.sorted { a, b in
+            let rank = { (type: String) in type == "list" ? order.count + 1 : (order.firstIndex(of: type) ?? order.count) }
+            return (rank(a), a) < (rank(b), b)
+        }
+        return (perLanguage, types.map { ($0, byType[$0]!) })
     }
 }

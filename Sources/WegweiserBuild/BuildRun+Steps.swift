@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WegweiserContent
 import WegweiserCore
 import WegweiserOutputs
@@ -166,6 +167,8 @@ extension BuildRun {
         try writer.checkUniqueDestinations(work.map { id, pager in (pager.path.outputFile, site[id].location(of: "slug")) })
         // Servers look for /404.html; it is the default language's page.
         let notFound = site.notFoundPages[site.config.defaultLanguage]
+        let pagesDone = Atomic<Int>(0)
+        let progress = options.progress
         let results = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]
             let file = OutputFile(
@@ -173,6 +176,10 @@ extension BuildRun {
                 origin: page.location(of: "slug"))
             var failures = [staging.write(file)]
             if id == notFound { failures.append(staging.write(OutputFile(path: "404.html", bytes: file.bytes))) }
+            if let progress {
+                let done = pagesDone.add(1, ordering: .relaxed).newValue
+                if done % 64 == 0 || done == work.count { progress(.pages(done: done, total: work.count)) }
+            }
             return (path: file.path, origin: file.origin, failures: failures.compactMap { $0 }, isNotFound: id == notFound)
         }
         let failures = results.flatMap(\.failures)

@@ -61,14 +61,7 @@ public struct PreparedSite: Sendable {
         self.fileDiagnostics = Dictionary(grouping: content.fileDiagnostics.all) { $0.location?.file ?? "" }
         let own = content.fileDiagnostics.all + assembled.diagnostics.all
         self.otherDiagnostics = diagnostics.all.removing(own)
-        self.pagesPerLanguage = Self.count(site)
-    }
-
-    /// Regular pages per language.
-    static func count(_ site: Site) -> [(language: LanguageCode, count: Int)] {
-        site.languages.map { language in
-            (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
-        }
+        self.pagesPerLanguage = BuildReport.counts(of: site).perLanguage
     }
 
     /// The source a content/ file (`reports/x.de.md`) gave when the site was made.

@@ -50,9 +50,7 @@ public struct SiteBuilder: Sendable {
             }
             run.report.steps.append(("Write the rest, swap", clock.now - finished))
             run.report.filesWritten = count
-            run.report.pagesPerLanguage = site.languages.map { language in
-                (language.code, site.pages.count { page in page.language == language.code && !page.kind.isUtility })
-            }
+            (run.report.pagesPerLanguage, run.report.pagesPerType) = BuildReport.counts(of: site)
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
@@ -218,6 +216,7 @@ struct BuildRun {
 
     /// Runs a step whose errors should not stop the next step from reporting its own; nil when it failed.
     mutating func attempt<T>(_ name: String, _ body: (inout BuildRun) async throws -> T) async -> T? {
+        options.progress?(.step(name))
         let clock = ContinuousClock()
         let start = clock.now
         defer { report.steps.append((name, clock.now - start)) }
@@ -233,6 +232,7 @@ struct BuildRun {
 
     /// Runs one step, timing it; a step's errors stop the build after the step has finished.
     mutating func step<T>(_ name: String, _ body: (inout BuildRun) async throws -> T) async throws(DiagnosticError) -> T {
+        options.progress?(.step(name))
         let clock = ContinuousClock()
         let start = clock.now
         defer { report.steps.append((name, clock.now - start)) }

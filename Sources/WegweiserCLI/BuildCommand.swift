@@ -59,10 +59,14 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             sourceDirectory: source, outputDirectory: output, baseURL: baseURL, includeDrafts: drafts,
             now: now.flatMap(Self.parseNow) ?? Date(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Progress for builds over a second: a bar on a terminal, plain lines in a log; none with --quiet or JSON.
+        let progress = quiet || format == .json ? nil : ProgressPrinter(isTerminal: isatty(FileHandle.standardError.fileDescriptor) == 1)
+        if let progress { options.progress = { @Sendable event in progress.handle(event) } }
         let report = await SiteBuilder(options: options).build()
+        progress?.finish()
         let printer = ReportPrinter(format: format, quiet: quiet, verbose: verbose)
         printer.print(report)
         if !report.succeeded { throw ExitCode(1) }

@@ -20,6 +20,7 @@ struct ReportPrinter {
                 for step in report.steps { write("  \(step.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(Self.milliseconds(step.duration))\n", to: .standardOutput) }
             }
             if !quiet || !report.succeeded { write(summary(report) + "\n", to: report.succeeded ? .standardOutput : .standardError) }
+            if !quiet, report.succeeded, !report.pagesPerType.isEmpty { write(table(report), to: .standardOutput) }
         }
     }
 
@@ -33,6 +34,27 @@ struct ReportPrinter {
         let total = report.pagesPerLanguage.reduce(0) { $0 + $1.count }
         let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
         return "Built \(total) pages (\(perLanguage)) in \(Self.seconds(report.duration))\(warningText) → \(report.outputDirectory)"
+    }
+
+    /// Pages per kind and language, with the totals:
+    ///
+    ///             de   en   ar
+    ///     report   5    5    3
+    ///     …
+    ///     total   19   19   17
+    func table(_ report: BuildReport) -> String {
+        let languages = report.pagesPerLanguage.map(\.language)
+        var rows = report.pagesPerType.map { row in [row.type] + languages.map { String(row.counts[$0] ?? 0) } }
+        rows.append(["total"] + report.pagesPerLanguage.map { String($0.count) })
+        let header = [""] + languages.map(\.rawValue)
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { cells in
+            "  " + cells.enumerated().map { column, cell in
+                column == 0
+                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
     }
 
     func line(for diagnostic: Diagnostic) -> String {
@@ -49,6 +71,9 @@ struct ReportPrinter {
             "duration_ms": Self.millisecondsValue(report.duration),
             "files": report.filesWritten,
             "pages": Dictionary(uniqueKeysWithValues: report.pagesPerLanguage.map { ($0.language.rawValue, $0.count) }),
+            "pages_per_type": Dictionary(uniqueKeysWithValues: report.pagesPerType.map { row in
+                (row.type, Dictionary(uniqueKeysWithValues: row.counts.map { ($0.key.rawValue, $0.value) }))
+            }),
             "steps": report.steps.map { ["name": $0.name, "duration_ms": Self.millisecondsValue($0.duration)] },
             "diagnostics": report.diagnostics.sorted.map(Self.jsonObject),
         ]

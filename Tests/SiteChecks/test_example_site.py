@@ -40,7 +40,9 @@ def page_path(site, url):
 
 
 def test_the_build_has_no_warnings(site):
-    assert site.messages == ""
+    # Standard error holds the messages, and progress lines when the build takes over a second.
+    problems = [line for line in site.messages.splitlines() if ": warning: " in line or ": error: " in line]
+    assert problems == []
 
 
 def test_every_page_is_html5_without_parse_errors(site):
