@@ -24,7 +24,7 @@ BENCH_RUNS   ?= 3
 # Where the timed builds write (a tmpfs such as /dev/shm takes the disk out of the measurement).
 BENCH_OUT    ?= $(BENCH_WORK)/compare
 
-.PHONY: all site build release man test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-serve bench-search
+.PHONY: all site build release man docs test test-swift test-engine test-site test-browser golden deps system-deps python-deps format lint clean help bench bench-serve bench-search
 
 all: site
 
@@ -37,6 +37,7 @@ help:
 	@echo "make bench-serve   wegweiser serve on the 10,000-item corpus: a saved edit to the reloaded page (body, title)"
 	@echo "make bench-search  search quality and size against Pagefind, and query times on a large site"
 	@echo "make release   build an optimised binary in .build/release/wegweiser"
+	@echo "make docs      the documentation (docs/) as a Wegweiser site in .build/docs, with no warning"
 	@echo "make man       the manual page, .build/man/wegweiser.1 (man -l .build/man/wegweiser.1)"
 	@echo "make format    format the Swift sources with swift-format"
 
@@ -67,6 +68,10 @@ release:
 
 site: build
 	$(BIN) build --source . --output output --now $(SITE_NOW)
+
+# The documentation in docs/ as a site of its own; any warning (a broken link or anchor) fails it.
+docs: build
+	$(PYTHON) docs/build_docs.py $(BIN) --work .build/docs-site --output .build/docs
 
 # The manual page, made from the commands' own help by swift-argument-parser's plugin.
 man: system-deps
