@@ -39,7 +39,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Parallel tasks (default: the number of cores).", valueName: "N"))
     var jobs: Int?
 
-    @Flag(name: .long, help: "Print only errors and warnings.")
+    @Flag(name: .long, help: "Print only errors and warnings (and, for a long build, plain progress lines instead of a bar).")
     var quiet = false
 
     @Flag(name: .long, help: "Also print how long each step took.")
@@ -62,8 +62,8 @@ struct BuildCommand: AsyncParsableCommand {
         var options = BuildOptions(
             sourceDirectory: source, outputDirectory: output, baseURL: baseURL, includeDrafts: drafts,
             now: now.flatMap(Self.parseNow) ?? Date(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        // Progress for builds over a second: a bar on a terminal, plain lines in a log; none with --quiet or JSON.
-        let progress = quiet || format == .json ? nil : ProgressPrinter(isTerminal: isatty(FileHandle.standardError.fileDescriptor) == 1)
+        let progress = ProgressPrinter.forBuild(
+            quiet: quiet, json: format == .json, onTerminal: isatty(FileHandle.standardError.fileDescriptor) == 1)
         if let progress { options.progress = { @Sendable event in progress.handle(event) } }
         let report = await SiteBuilder(options: options).build()
         progress?.finish()

@@ -3,9 +3,14 @@ import Synchronization
 import WegweiserBuild
 
 /// Progress of a build that takes longer than a second: on a terminal a bar on standard error that
-/// is redrawn in place and cleared at the end; when standard error is a file or pipe, a plain line
-/// per step and per quarter of the pages. Nothing for quick builds, nothing with --quiet.
+/// is redrawn in place and cleared at the end; when standard error is a file or pipe, or with
+/// --quiet, a plain line per step and per quarter of the pages. Nothing for quick builds or JSON.
 final class ProgressPrinter: Sendable {
+    /// The printer a build shows: a bar only on a terminal and without --quiet; none for JSON.
+    static func forBuild(quiet: Bool, json: Bool, onTerminal: Bool) -> ProgressPrinter? {
+        json ? nil : ProgressPrinter(isTerminal: onTerminal && !quiet)
+    }
+
     /// A bar (a terminal) or plain lines.
     let isTerminal: Bool
     private let write: @Sendable (String) -> Void

@@ -50,6 +50,13 @@ import WegweiserCore
             """)
     }
 
+    @Test func aBarOnlyOnATerminalWithoutQuietPlainLinesOtherwiseNothingForJSON() {
+        #expect(ProgressPrinter.forBuild(quiet: false, json: false, onTerminal: true)?.isTerminal == true)
+        #expect(ProgressPrinter.forBuild(quiet: true, json: false, onTerminal: true)?.isTerminal == false)
+        #expect(ProgressPrinter.forBuild(quiet: false, json: false, onTerminal: false)?.isTerminal == false)
+        #expect(ProgressPrinter.forBuild(quiet: false, json: true, onTerminal: true) == nil)
+    }
+
     @Test func theSummaryTableCountsPagesPerKindAndLanguage() async throws {
         let output = FileManager.default.temporaryDirectory.appending(path: "wegweiser-table-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -251,6 +251,15 @@ import WegweiserTestSupport
         ])
     }
 
+    @Test func anAddressOfTheSiteWhereThereIsNoPageIsAnError() async throws {
+        let (_, diagnostics) = try await SiteFixture([
+            "x.de.md": page("X"), "a.de.md": page("A", body: "[gut](../x/) [weg](../y/) [datei](bild.png)"),
+        ]).assemble()
+        #expect(diagnostics.sorted.map(\.description) == [
+            "content/a.de.md:4:14: error: the link '../y/' leads to /de/y/, where there is no page"
+        ])
+    }
+
     @Test func aMissingAnchorIsAnErrorByDefault() async throws {
         let (site, diagnostics) = try await SiteFixture(["x.de.md": page("X"), "a.de.md": page("A", body: "[x](x.md#weg)")]).assemble()
         #expect(site == nil || diagnostics.hasErrors)
