@@ -182,7 +182,6 @@ extension SiteBuilder {
 
 /// The state of one build.
 struct BuildRun {
-    /// The steps every build and check runs: settings, theme, content, model.
     /// The site and theme alone: what the assembly learned besides (the sources with their bodies,
     /// the link resolver …) is let go at once.
     mutating func siteAndTheme() async throws(DiagnosticError) -> (site: Site, theme: LoadedTheme) {
@@ -190,6 +189,7 @@ struct BuildRun {
         return (assembled.site, theme)
     }
 
+    /// The steps every build and check runs: settings, theme, content, model.
     mutating func assembleSite(forUpdates: Bool = false) async throws(DiagnosticError) -> (
         assembled: AssembledSite, theme: LoadedTheme, content: ContentReading
     ) {

@@ -68,9 +68,8 @@ public struct AssembledSite: Sendable {
         if assembly.sourceDiagnostics.values.contains(where: \.hasErrors) { return (nil, assembly.allDiagnostics) }
         _ = await assembly.renderBodies(of: touched, cache: nil, fingerprint: 0)
         // Anchors: the changed pages' own links, and the links of other pages into them.
-        let changedPages = Set(touched)
-        let linking = assembly.anchorLinks.filter { $0.value.contains { changedPages.contains($0.target) } }.keys
-        assembly.checkAnchors(of: Array(changedPages.union(linking)).sorted())
+        let linking = assembly.anchorLinks.filter { $0.value.contains { moved.contains($0.target) } }.keys
+        assembly.checkAnchors(of: Array(moved.union(linking)).sorted())
         if assembly.sourceDiagnostics.values.contains(where: \.hasErrors) || assembly.anchorDiagnostics.values.contains(where: \.hasErrors) {
             return (nil, assembly.allDiagnostics)
         }
@@ -108,6 +107,9 @@ extension Assembly {
         pagesOfSource = pages
         for source in all where pages[source.identity] == nil { unshownSources[source.identity] = source }
         typedFieldsCache = [:]
+        // The preview has no use for them, and an update would copy them.
+        linkFindings = [:]
+        keepsLinkFindings = false
     }
 
     /// Makes a regular page again from a new reading of its source, keeping its place in the site.

@@ -37,7 +37,7 @@ extension Assembly {
             if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
             report(rendered.diagnostics, for: source)
             anchorLinks[id] = rendered.anchors.isEmpty ? nil : rendered.anchors
-            linkFindings[id] = rendered.findings.isEmpty ? nil : rendered.findings
+            if keepsLinkFindings { linkFindings[id] = rendered.findings.isEmpty ? nil : rendered.findings }
         }
         return results
     }

@@ -80,8 +80,9 @@ struct Assembly {
     /// identity (an update checks again the links that lead to the pages it changed).
     var anchorLinks: [PageID: [AnchorLink]] = [:]
     var anchorDiagnostics: [String: Diagnostics] = [:]
-    /// For `wegweiser check --links`, by the page whose body has them.
+    /// For `wegweiser check --links`, by the page whose body has them; not kept for updates.
     var linkFindings: [PageID: [LinkFinding]] = [:]
+    var keepsLinkFindings = true
     /// The resolver the bodies were rendered with; it reads only addresses, which updates keep.
     var resolver: LinkResolver?
     /// For updates: the pages that show each source (by identity), the sources no page shows
