@@ -96,13 +96,17 @@ extension BuildRun {
         let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
             .load(directory: BuildOptions.join(options.sourceDirectory, "data"), displayDirectory: options.display("data"))
         report.diagnostics.append(contentsOf: dataDiagnostics)
-        // When each file last changed, by the path messages show: for translation status.
+        // For translation status.
         let prefix = options.display("")
-        let shown = Set((sources + rows).map(\.displayPath))
-        let times = ChangeTimes.read(
-            siteDirectory: options.sourceDirectory, paths: shown.map { String($0.dropFirst(prefix.count)) }, fileSystem: fileSystem)
-        let changeTimes = Dictionary(uniqueKeysWithValues: times.map { (prefix + $0.key, $0.value) })
-        return ContentReading(files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics, changeTimes: changeTimes)
+        let shown = Set((sources + rows).map(\.displayPath)).map { String($0.dropFirst(prefix.count)) }
+        return ContentReading(
+            files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics, changeTimes: changeTimes(of: shown))
+    }
+
+    /// When each file (a path below the site folder) last changed, by the path messages show.
+    func changeTimes(of paths: [String]) -> [String: Date] {
+        let times = ChangeTimes.read(siteDirectory: options.sourceDirectory, paths: paths, fileSystem: fileSystem)
+        return Dictionary(uniqueKeysWithValues: times.map { (options.display($0.key), $0.value) })
     }
 
     func contentLoader(_ config: SiteConfig) -> ContentLoader {

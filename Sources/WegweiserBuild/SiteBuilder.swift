@@ -107,9 +107,8 @@ public struct SiteBuilder: Sendable {
         var assembled: AssembledSite?
         var assemblyDiagnostics = previous.assembled.diagnostics
         if changed.count == Set(changes).count {
-            let times = ChangeTimes.read(siteDirectory: options.sourceDirectory, paths: changes, fileSystem: fileSystem)
-            let changeTimes = Dictionary(uniqueKeysWithValues: times.map { (options.display($0.key), $0.value) })
-            guard let (result, diagnostics) = await previous.assembled.updating(with: changed, changeTimes: changeTimes) else { return nil }
+            let times = run.changeTimes(of: changes)
+            guard let (result, diagnostics) = await previous.assembled.updating(with: changed, changeTimes: times) else { return nil }
             assembled = result
             assemblyDiagnostics = diagnostics
         }

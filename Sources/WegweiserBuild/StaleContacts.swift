@@ -49,8 +49,7 @@ extension Site {
             }
             guard verified.instant < limit else { continue }
             let age = calendar.dateComponents([.month], from: verified.instant, to: options.now).month ?? months
-            let parts = calendar.dateComponents([.year, .month, .day], from: verified.instant)
-            let day = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            let day = verified.instant.isoDay(in: config.timeZone)
             stale[location] = StaleContact(
                 title: page.title, entry: page.translationKey, location: location, lastVerified: verified, months: age, verifiedDay: day)
         }

@@ -96,7 +96,7 @@ struct NewCommand: ParsableCommand {
                 "--lang \(language) is not a language of this site (\(config.languages.map(\.code.rawValue).joined(separator: ", "))).")
         }
         let slug = Slug.make(from: name)
-        let title = name == slug ? Self.humanize(slug) : name
+        let title = name == slug ? Slug.words(of: slug) : name
         let content = source + "/content"
         let folder = type == .page ? "" : Self.sectionFolder(of: type, in: content)
         let relative = "content/" + (folder.isEmpty ? "" : folder + "/") + slug + "." + language.rawValue + ".md"
@@ -131,26 +131,10 @@ struct NewCommand: ParsableCommand {
         return type.defaultFolder
     }
 
-    /// The `type:` (YAML) or `type =` (TOML) line of a front matter, if it has one.
+    /// The `type` a section's `_index` file gives, read as every build reads front matter.
     static func declaredType(in text: String) -> String? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-        guard let fence = lines.first, fence == "---" || fence == "+++" else { return nil }
-        lines.removeFirst()
-        for line in lines.prefix(while: { $0 != fence }) {
-            for separator in [":", "="] where line.hasPrefix("type") {
-                let rest = line.dropFirst(4).drop(while: { $0 == " " })
-                guard rest.hasPrefix(separator) else { continue }
-                let value = rest.dropFirst().trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                return value.isEmpty ? nil : value
-            }
-        }
-        return nil
-    }
-
-    /// "stralsund-2026" → "Stralsund 2026".
-    static func humanize(_ slug: String) -> String {
-        let words = slug.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        let node = try? FrontMatterBlock.split(text, file: "_index.md").read(file: "_index.md")
+        return try? node?["type"]?.string(for: "type")
     }
 
     private static func write(_ text: String, to path: String, shown: String) throws {

@@ -47,14 +47,20 @@ struct ReportPrinter {
         var rows = report.pagesPerType.map { row in [row.type] + languages.map { String(row.counts[$0] ?? 0) } }
         rows.append(["total"] + report.pagesPerLanguage.map { String($0.count) })
         let header = [""] + languages.map(\.rawValue)
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { cells in
-            "  " + cells.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+        return Self.columns([header] + rows, alignRight: { $0 > 0 }).map { "  " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows of cells as lines of aligned columns, two spaces apart, without trailing spaces.
+    static func columns(_ rows: [[String]], alignRight: (Int) -> Bool = { _ in false }) -> [String] {
+        let widths = (rows.first ?? []).indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { cells in
+            var line = cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return alignRight(column) ? padding + cell : cell + padding
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
     }
 
     func line(for diagnostic: Diagnostic) -> String {

@@ -30,12 +30,7 @@ struct TranslationTable {
     var text: String {
         let header = ["file"] + languages.map(\.rawValue)
         let body = rows.map { row in [row.file] + languages.map { Self.cell(row.statuses[$0]) } }
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        var lines = ["Translations of \(rows.count) pages:", "", line(header)] + body.map(line) + [""]
+        var lines = ["Translations of \(rows.count) pages:", ""] + ReportPrinter.columns([header] + body) + [""]
         let order = ["original", TranslationStatus.upToDate.rawValue, TranslationStatus.outdated.rawValue,
                      TranslationStatus.fallback.rawValue, "missing"]
         for language in languages {

@@ -22,6 +22,18 @@ def test_the_docs_build_without_a_warning(tmp_path):
         assert any(p.startswith(f"en/{page}/") for p in pages) or (page == "search" and "en/searching/index.html" in pages), page
 
 
+def test_a_page_without_its_title_line_fails(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ["build_docs.py", "site.yaml"]:
+        (docs / name).write_bytes((ROOT / "docs" / name).read_bytes())
+    (docs / "README.md").write_text("# Docs\n", encoding="utf-8")
+    (docs / "guide.md").write_text("Guide without a title.\n", encoding="utf-8")
+    result = run(tmp_path, docs)
+    assert result.returncode == 1
+    assert "docs/guide.md:1:1: error: a page of the docs starts with '# Title'" in result.stderr, result.stderr
+
+
 def test_a_broken_link_in_the_docs_fails_at_its_page_and_line(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -28,7 +28,7 @@ import Testing
 
     @Test(arguments: [
         ["build", "--jobs", "0"], ["build", "--now", "yesterday"], ["build", "--quiet", "--verbose"], ["frobnicate"], ["build", "--format", "xml"],
-        ["serve", "--port", "70000"], ["serve", "--jobs", "0"], ["serve", "--now", "soon"],
+        ["check", "--external"], ["serve", "--port", "70000"], ["serve", "--jobs", "0"], ["serve", "--now", "soon"],
     ])
     func exitsWithTwoOnAUsageError(_ arguments: [String]) async {
         #expect(await WegweiserCommand.run(arguments: arguments) == 2)

@@ -71,9 +71,13 @@ import WegweiserCore
         #expect(lines.last?.split(separator: " ").map(String.init) == ["total"] + totals)
     }
 
-    @Test func printsShellCompletionScripts() async {
+    @Test func printsShellCompletionScriptsThatKnowEveryCommandAndOption() async {
         for shell in ["bash", "zsh", "fish"] {
             #expect(await WegweiserCommand.run(arguments: ["--generate-completion-script", shell]) == 0)
+        }
+        let script = WegweiserCommand.completionScript(for: .bash)
+        for word in ["build", "check", "serve", "new", "--translations", "--external", "--drafts"] {
+            #expect(script.contains(word), "\(word)")
         }
     }
 }

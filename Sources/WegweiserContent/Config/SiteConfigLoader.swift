@@ -127,7 +127,7 @@ private struct SettingReader {
     private mutating func readLanguages() -> [LanguageConfig] {
         guard let node = root["languages"] else {
             let code = root["default_language"].flatMap { try? $0.string(for: "default_language") }.flatMap(LanguageCode.init) ?? LanguageCode("de")!
-            return [LanguageConfig(code: code, name: Self.endonym(code), direction: code.usualDirection, location: fileStart)]
+            return [LanguageConfig(code: code, name: code.endonym, direction: code.usualDirection, location: fileStart)]
         }
         guard case .list(let items) = node.value, !items.isEmpty else {
             diagnostics.error("'languages' must be a list like [{code: de, name: Deutsch}]", at: node.location)
@@ -151,7 +151,7 @@ private struct SettingReader {
                 diagnostics.error("'\(text)' is not a language code (BCP 47, like de, en, ar, uk, de-x-easy)", at: item.location)
                 return nil
             }
-            return LanguageConfig(code: code, name: Self.endonym(code), direction: code.usualDirection, location: item.location)
+            return LanguageConfig(code: code, name: code.endonym, direction: code.usualDirection, location: item.location)
         }
         guard case .map(let entries) = item.value else {
             diagnostics.error("each language must be a map like {code: de, name: Deutsch}", at: item.location)
@@ -171,7 +171,7 @@ private struct SettingReader {
             diagnostics.error("'\(text)' is not a language code (BCP 47, like de, en, ar, uk, de-x-easy)", at: codeNode.location)
             return nil
         }
-        let name = item["name"].flatMap { node in diagnostics.collect { try node.nonEmptyString(for: "name") } } ?? Self.endonym(code)
+        let name = item["name"].flatMap { node in diagnostics.collect { try node.nonEmptyString(for: "name") } } ?? code.endonym
         var direction = code.usualDirection
         if let node = item["direction"], let text = diagnostics.collect({ try node.string(for: "direction") }) {
             if let value = TextDirection(rawValue: text.lowercased()) {
@@ -323,11 +323,5 @@ private struct SettingReader {
             return value
         }
         return number
-    }
-
-    static func endonym(_ code: LanguageCode) -> String {
-        let locale = Locale(identifier: code.localeIdentifier)
-        let name = locale.localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
-        return name.prefix(1).uppercased() + name.dropFirst()
     }
 }

@@ -84,8 +84,8 @@ public enum Scaffold {
         _ type: PageType, title: String, language: LanguageCode, today: Date, timeZone: TimeZone,
         active: Set<String> = [], contactKey: String = "beratungsstelle"
     ) -> String {
-        let day = dayString(today, timeZone: timeZone)
-        let eventDay = dayString(today.addingTimeInterval(7 * 86_400), timeZone: timeZone)
+        let day = today.isoDay(in: timeZone)
+        let eventDay = today.addingTimeInterval(7 * 86_400).isoDay(in: timeZone)
         var lines = ["---", "title: \(quotedIfNeeded(title))"]
         if type == .report || type == .page { lines.append("date: \(day)") }
         lines += [
@@ -161,7 +161,7 @@ public enum Scaffold {
             """
         for language in languages {
             let rtl = language.usualDirection == .rightToLeft ? ", direction: rtl" : ""
-            siteYAML += "  - {code: \(language.rawValue), name: \(endonym(language))\(rtl)}\n"
+            siteYAML += "  - {code: \(language.rawValue), name: \(language.endonym)\(rtl)}\n"
         }
         siteYAML += """
             # A page without a translation is shown in the fallback language with a notice; `omit` leaves it out.
@@ -211,23 +211,10 @@ public enum Scaffold {
         var row = ["sprachcafe", text("Sprachcafé", "Language café", in: main)]
         row += languages.dropFirst().map { text("Sprachcafé", "Language café", in: $0) }
         row += [text("Deutsch üben; Gespräche", "German practice; Conversation", in: main), "de;en", "Markt 2", "12345", "Musterstadt",
-                "+49 30 7654321", "\"Tu 17:00-19:00\"", dayString(today, timeZone: timeZone)]
+                "+49 30 7654321", "\"Tu 17:00-19:00\"", today.isoDay(in: timeZone)]
         files.append(("data/directory/\(text("adressen", "addresses", in: main)).csv",
                       header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"))
         return files
-    }
-
-    /// A language's name in itself: "Deutsch", "العربية".
-    static func endonym(_ code: LanguageCode) -> String {
-        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
-        return name.prefix(1).uppercased() + name.dropFirst()
-    }
-
-    static func dayString(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// A title as a YAML value: quoted when it could be read as something else.

@@ -49,8 +49,3 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
 }
 
 extension ChunkedArray: Sendable where Element: Sendable {}
-
-extension ChunkedArray: ExpressibleByArrayLiteral {
-    @inlinable
-    public init(arrayLiteral elements: Element...) { self.init(elements) }
-}

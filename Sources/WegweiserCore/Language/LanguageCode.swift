@@ -1,3 +1,5 @@
+import Foundation
+
 /// A BCP 47 language tag (`de`, `de-x-easy`, `uk`, `pt-BR`, `sr-Latn`), kept in its canonical case.
 public struct LanguageCode: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let rawValue: String
@@ -35,6 +37,12 @@ public struct LanguageCode: Sendable, Hashable, Comparable, CustomStringConverti
         let subtags = rawValue.split(separator: "-")
         let end = subtags.firstIndex(of: "x") ?? subtags.endIndex
         return subtags[..<end].joined(separator: "-")
+    }
+
+    /// The language's name in itself, capitalised: "Deutsch", "العربية", "Українська".
+    public var endonym: String {
+        let name = Locale(identifier: localeIdentifier).localizedString(forLanguageCode: primaryLanguage) ?? rawValue
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The writing direction most texts in this language use.

@@ -2,6 +2,12 @@ import Foundation
 
 /// Turns titles, tags and headings into URL segments and HTML ids.
 public enum Slug {
+    /// The other way, for a title where none is written: "integration-reports" → "Integration reports".
+    public static func words(of segment: String) -> String {
+        let words = String(segment.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     /// A lowercase, hyphenated form that keeps letters and digits of every script:
     /// "Über uns – Beratung!" → "über-uns-beratung", "مركز الإرشاد" → "مركز-الإرشاد".
     public static func make(from text: String) -> String {

@@ -45,7 +45,7 @@ extension Assembly {
         indexSource: (source: PageSource, isFallback: Bool)?
     ) -> PageID {
         let isHome = node.path.isEmpty
-        let fallbackTitle = isHome ? config.title(for: language) : Self.humanize(SectionTree.lastSegment(of: node.path))
+        let fallbackTitle = isHome ? config.title(for: language) : Slug.words(of: SectionTree.lastSegment(of: node.path))
         let key = node.index?.key ?? "section:" + node.path
         var page = Page(
                 id: nextID, kind: isHome ? .home : .section, language: language,
@@ -84,7 +84,7 @@ extension Assembly {
         if !page.isFallback, page.language == source.language {
             report(Diagnostics([.warning("this page has no 'title'; its file name is used instead", at: source.location())]), for: source)
         }
-        site.pages[id.rawValue].title = Self.humanize(Self.slug(of: source))
+        site.pages[id.rawValue].title = Slug.words(of: Self.slug(of: source))
     }
 
     /// The last segment of a regular page's address: its `slug`, else its file's name.
@@ -94,12 +94,6 @@ extension Assembly {
 
     static func topSection(of path: String) -> String {
         String(path.split(separator: "/").first ?? "")
-    }
-
-    /// "integration-reports" → "Integration reports", for sections without an _index title.
-    static func humanize(_ segment: String) -> String {
-        let words = String(segment.map { $0 == "-" || $0 == "_" ? " " : $0 })
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
 

@@ -24,7 +24,7 @@ extension Assembly {
                 // Spoken languages are codes; their terms carry the languages' own names.
                 let code = definition.holdsLanguages ? LanguageCode(value) : nil
                 if definition.holdsLanguages && code == nil { continue }
-                let name = code.map(Self.endonym)
+                let name = code.map(\.endonym)
                     ?? (definition.field == "category" ? labels.categoryNames[language]?[value] : nil) ?? value
                 let slug = code.map { $0.rawValue.lowercased() } ?? Slug.make(from: value)
                 guard slugsOfPage.insert(slug).inserted else { continue }
@@ -38,7 +38,7 @@ extension Assembly {
             }
         }
         guard !terms.isEmpty, let home = site.homes[language] else { return }
-        let title = labels.taxonomyTitles[language]?[taxonomy] ?? Self.humanize(taxonomy)
+        let title = labels.taxonomyTitles[language]?[taxonomy] ?? Slug.words(of: taxonomy)
         let taxonomyPath = site[home].path.appending(taxonomy)
         var taxonomyPage = Page(
             id: nextID, kind: .taxonomy, language: language, contentLanguage: language, path: taxonomyPath, title: title,
@@ -73,12 +73,6 @@ extension Assembly {
                 == .orderedAscending
         }
         site.pages[taxonomyID.rawValue].children = termIDs
-    }
-
-    /// A language's name in itself: "Deutsch", "العربية", "Türkçe".
-    static func endonym(_ code: LanguageCode) -> String {
-        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
-        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// One "page not found" page per language, at `/<lang>/404.html`.

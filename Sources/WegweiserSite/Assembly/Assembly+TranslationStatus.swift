@@ -10,44 +10,36 @@ extension Assembly {
     /// Marks every page of a content file: the original of its translations, a translation up to
     /// date or outdated, or a fallback.
     mutating func markTranslationStatus() {
-        let groupsByKey = Dictionary(groups.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        for (id, _) in bodies.all {
-            markTranslationStatus(of: id, group: groupsByKey[site[id].translationKey])
-        }
+        markTranslationStatus(ofGroups: Set(bodies.all.map { site[$0.id].translationKey }))
     }
 
     /// Marks the pages of the translation groups of `pages` again (after an update of their files).
     mutating func markTranslationStatus(ofGroupsOf pages: [PageID]) {
-        let keys = Set(pages.map { site[$0].translationKey })
-        let groupsByKey = Dictionary(groups.filter { keys.contains($0.key) }.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        markTranslationStatus(ofGroups: Set(pages.map { site[$0].translationKey }))
+    }
+
+    private mutating func markTranslationStatus(ofGroups keys: Set<String>) {
         for key in keys {
-            for id in (site.translationGroups[key] ?? [:]).values where bodies[id] != nil {
-                markTranslationStatus(of: id, group: groupsByKey[key])
+            let group = site.translationGroups[key] ?? [:]
+            // The original: the default language's own text, else the first language's in site.yaml.
+            let languages = [config.defaultLanguage] + config.languages.map(\.code)
+            guard let originalID = languages.lazy.compactMap({ group[$0] }).first(where: { !site[$0].isFallback && bodies[$0] != nil }),
+                let original = bodies[originalID]
+            else { continue }
+            for id in group.values {
+                guard let source = bodies[id] else { continue }
+                let status: TranslationStatus
+                if site[id].isFallback {
+                    status = .fallback
+                } else if id == originalID {
+                    status = .original
+                } else {
+                    status = isOutdated(source, against: original) ? .outdated : .upToDate
+                }
+                site.pages[id.rawValue].translationStatus = status
+                site.pages[id.rawValue].original = originalID
             }
         }
-    }
-
-    private mutating func markTranslationStatus(of id: PageID, group: TranslationGroup?) {
-        let page = site[id]
-        // The original as its page shows it now (an update in `wegweiser serve` changes pages' sources).
-        guard let group, let source = bodies[id], let language = originalSource(of: group)?.language,
-            let originalID = site.translationGroups[page.translationKey]?[language], let original = bodies[originalID]
-        else { return }
-        let status: TranslationStatus
-        if page.isFallback {
-            status = .fallback
-        } else if source.identity == original.identity {
-            status = .original
-        } else {
-            status = isOutdated(source, against: original) ? .outdated : .upToDate
-        }
-        site.pages[id.rawValue].translationStatus = status
-        site.pages[id.rawValue].original = originalID
-    }
-
-    /// The text the others translate: the default language's, else the first language's that has it.
-    func originalSource(of group: TranslationGroup) -> PageSource? {
-        group.sources[config.defaultLanguage] ?? config.languages.lazy.compactMap { group.sources[$0.code] }.first
     }
 
     /// Whether the original changed after the translation: by their `lastmod` when both have one,

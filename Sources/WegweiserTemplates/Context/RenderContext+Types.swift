@@ -143,7 +143,7 @@ extension RenderContextBuilder {
 
     /// A spoken language by its own name: "العربية", with `lang` and `dir` for the reader's screen reader.
     func languageValues(_ code: LanguageCode) -> [String: Any] {
-        ["code": code.rawValue, "name": endonyms[code] ?? Self.endonym(code), "dir": code.usualDirection.rawValue]
+        ["code": code.rawValue, "name": endonyms[code] ?? code.endonym, "dir": code.usualDirection.rawValue]
     }
 
     /// A category's label from the UI strings (`category_<key>`), else as written.

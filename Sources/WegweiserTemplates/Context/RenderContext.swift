@@ -32,7 +32,7 @@ public struct RenderContextBuilder: Sendable {
         let (withEvents, codes) = Self.languageFacts(of: site.pages.indices.map(PageID.init), in: site)
         self.init(
             site: site, strings: strings, structuredData: structuredData, languagesWithEvents: withEvents,
-            endonyms: Dictionary(uniqueKeysWithValues: codes.map { ($0, Self.endonym($0)) }))
+            endonyms: Dictionary(uniqueKeysWithValues: codes.map { ($0, $0.endonym) }))
     }
 
     /// The builder for a site whose `changed` pages were made again (`wegweiser serve`): what it
@@ -43,7 +43,7 @@ public struct RenderContextBuilder: Sendable {
     ) -> RenderContextBuilder {
         let (withEvents, codes) = Self.languageFacts(of: changed, in: site)
         var endonyms = self.endonyms
-        for code in codes where endonyms[code] == nil { endonyms[code] = Self.endonym(code) }
+        for code in codes where endonyms[code] == nil { endonyms[code] = code.endonym }
         return RenderContextBuilder(
             site: site, strings: strings, structuredData: structuredData, languagesWithEvents: languagesWithEvents.union(withEvents),
             endonyms: endonyms)
@@ -86,12 +86,6 @@ public struct RenderContextBuilder: Sendable {
             codes.formUnion(fields.contact?.languages ?? [])
         }
         return (withEvents, codes)
-    }
-
-    /// A language's name in itself, capitalised: "Deutsch", "Українська".
-    static func endonym(_ code: LanguageCode) -> String {
-        let name = Locale(identifier: code.localeIdentifier).localizedString(forLanguageCode: code.primaryLanguage) ?? code.rawValue
-        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The keys the tool itself reads from the UI strings.
