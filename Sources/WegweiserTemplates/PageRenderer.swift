@@ -31,6 +31,6 @@ public struct PageRenderer: Sendable {
 
     /// One page of `page`'s list (or the page itself) as HTML.
     public func render(_ page: Page, pager: PagerPage, template: String) -> String {
-        library.render(template, context: contexts.context(for: page, pager: pager))
+        library.render(template, value: contexts.context(for: page, pager: pager))
     }
 }

@@ -18,7 +18,8 @@ import WegweiserTestSupport
             LanguageCode("en")!: ["fallback_notice": "Not in {language} yet; shown in {source}.", "page_of": "Page {current} of {total}"]
         ])
         let page = try #require(site.page(at: path))
-        return RenderContextBuilder(site: site, strings: strings).context(for: page, pager: site.pagerPages(for: page)[0])
+        let context = RenderContextBuilder(site: site, strings: strings).context(for: page, pager: site.pagerPages(for: page)[0])
+        return try #require(context.plain as? [String: Any])
     }
 
     @Test func linksEveryLanguageInTheSwitcherAndOnlyRealTranslationsAsAlternates() async throws {
@@ -47,5 +48,20 @@ import WegweiserTestSupport
         let date = try #require(page["date"] as? [String: Any])
         #expect(date["iso"] as? String == "2025-01-02")
         #expect(date["text"] as? String == "2. Januar 2025")
+    }
+}
+
+extension TemplateValue {
+    /// The value as plain dictionaries, arrays and scalars, for reading in tests.
+    var plain: Any {
+        switch self {
+        case .string(let text): text
+        case .bool(let flag): flag
+        case .int(let number): number
+        case .double(let number): number
+        case .list(let items): items.map(\.plain)
+        case .map(let map): map.mapValues(\.plain)
+        case .null: Optional<Any>.none as Any
+        }
     }
 }

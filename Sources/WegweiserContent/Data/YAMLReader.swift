@@ -7,6 +7,12 @@ public enum YAMLReader {
     /// Parses `text`; `lineOffset` is added to every line (front matter starts below its fence).
     /// Returns nil for an empty document.
     public static func read(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> DataNode? {
+        if let node = SimpleYAML.read(text, file: file, lineOffset: lineOffset) { return node }
+        return try readThroughLibYAML(text, file: file, lineOffset: lineOffset)
+    }
+
+    /// `read` without the fast path for simple YAML: libyaml reads every document.
+    static func readThroughLibYAML(_ text: String, file: String, lineOffset: Int = 0) throws(DiagnosticError) -> DataNode? {
         let root: Node?
         do {
             // The encoding given: Yams' default reads the whole process environment on every parse.

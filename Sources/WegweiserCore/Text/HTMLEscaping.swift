@@ -2,38 +2,57 @@ extension String {
     /// Text safe inside HTML or XML element content and double-quoted attribute values.
     /// Control characters that HTML and XML forbid are dropped.
     public var htmlEscaped: String {
-        var text = self
-        let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { HTMLEscaping.special[Int($0)] }) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            output.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                // Control characters other than tab and line ends are dropped: HTML forbids them.
-                case 0x09, 0x0A, 0x0D: output.append(byte)
-                case 0..<0x20: continue
-                default: output.append(byte)
-                }
-            }
-            return String(decoding: output, as: UTF8.self)
+        guard let first = HTMLEscaping.firstSpecial(in: self) else { return self }
+        var output = ""
+        HTMLEscaping.append(self, from: first, to: &output)
+        return output
+    }
+
+    /// Appends `text` escaped as `htmlEscaped` does, without making the escaped text on its own first.
+    public mutating func appendHTMLEscaped(_ text: String) {
+        guard let first = HTMLEscaping.firstSpecial(in: text) else {
+            self += text
+            return
         }
-        return escaped ?? self
+        HTMLEscaping.append(text, from: first, to: &self)
     }
 }
 
 private enum HTMLEscaping {
     /// The bytes that `htmlEscaped` changes: the five markup characters and the control characters
     /// but tab and line ends (UTF-8 bytes of other characters are all 0x80 and above).
-    static let special: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in 0..<0x20 where ![0x09, 0x0A, 0x0D].contains(byte) { table[byte] = true }
-        for byte in "&<>\"'".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20: true
+        default: false
+        }
+    }
+
+    /// The offset of the first byte to change, nil when the text can be written as it is.
+    static func firstSpecial(in text: String) -> Int? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.firstIndex(where: isSpecial) }) { return found }
+        return text.utf8.firstIndex(where: isSpecial).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+    }
+
+    static func append(_ text: String, from first: Int, to output: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        bytes.append(contentsOf: text.utf8.prefix(first))
+        for byte in text.utf8.dropFirst(first) {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            // Control characters other than tab and line ends are dropped: HTML forbids them.
+            case 0..<0x20 where isSpecial(byte): continue
+            default: bytes.append(byte)
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
 }

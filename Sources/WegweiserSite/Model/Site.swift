@@ -96,8 +96,13 @@ public struct Site: Sendable {
 
     /// The same page in every language that has it, in the order of site.yaml (this page included).
     public func translations(of page: Page) -> [Page] {
-        guard let group = translationGroups[page.translationKey] else { return [page] }
-        return config.languages.compactMap { group[$0.code].map { self[$0] } }
+        translationIDs(of: page).map { self[$0] }
+    }
+
+    /// The IDs of `translations(of:)`: no copies of the pages, for callers that read a few fields.
+    public func translationIDs(of page: Page) -> [PageID] {
+        guard let group = translationGroups[page.translationKey] else { return [page.id] }
+        return config.languages.compactMap { group[$0.code] }
     }
 
     /// The page of `language` in `page`'s translation group, if that language has it.

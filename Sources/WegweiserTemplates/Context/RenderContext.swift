@@ -5,8 +5,7 @@ import WegweiserCore
 import WegweiserSite
 
 /// Builds what templates see: `site`, `page`, `items`, `pager`, `translations`, `alternates`, `i18n`
-/// (documented in docs/templates.md). Values are plain dictionaries and arrays, so Mustache reads
-/// them without reflection.
+/// (documented in docs/templates.md), made as `TemplateValue`s, which the renderer reads with a switch.
 public struct RenderContextBuilder: Sendable {
     public let site: Site
     public let strings: UIStrings
@@ -17,6 +16,8 @@ public struct RenderContextBuilder: Sendable {
     /// renderer once, not for every page.
     private let siteValues: [LanguageCode: [String: TemplateValue]]
     private let stringValues: [LanguageCode: TemplateValue]
+    /// Per language, each taxonomy's title (its list page's), for the terms a page shows.
+    private let taxonomyTitles: [LanguageCode: [String: String]]
     /// A page as an entry of a list, made once: a report is an entry of its section, the home page and
     /// each of its terms' pages.
     private let items = Memo<PageID>()
@@ -66,8 +67,11 @@ public struct RenderContextBuilder: Sendable {
                 values["accessibility"] = StatementValues(site: site, strings: strings, formatter: formatter, language: language.code)
                     .values(statement)
             }
-            return (language.code, values.mapValues(TemplateValue.init))
+            return (language.code, values)
         })
+        self.taxonomyTitles = site.taxonomyPages.mapValues { ids in
+            Dictionary(ids.compactMap { id in site[id].taxonomy.map { ($0, site[id].title) } }) { first, _ in first }
+        }
         self.stringValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
             (language.code, TemplateValue.map((strings.tables[language.code] ?? [:]).mapValues(TemplateValue.string)))
         })
@@ -92,54 +96,54 @@ public struct RenderContextBuilder: Sendable {
     public static let requiredStringKeys = ["fallback_notice", "outdated_notice", "page_of", "not_found_title", "footnote_back", "external_link", "table", "home", "search_title"]
 
     /// The whole context of one output page.
-    public func context(for page: Page, pager: PagerPage) -> [String: Any] {
+    public func context(for page: Page, pager: PagerPage) -> TemplateValue {
         let language = page.language
-        var context: [String: Any] = [
+        var context: [String: TemplateValue] = [
             "site": siteContext(for: page),
-            "page": pageContext(page),
+            "page": .map(pageContext(page)),
             "language": languageContext(language),
-            "items": TemplateValue.list(pager.items.map(itemValue)),
-            "subsections": page.subsections.map { sectionContext(site[$0]) },
+            "items": .list(pager.items.map(itemValue)),
+            "subsections": .list(page.subsections.map { sectionContext(site[$0]) }),
             "pager": pagerContext(pager, of: page),
-            "translations": switcherContext(for: page),
+            "translations": .list(switcherContext(for: page)),
             // Page 2 of a list has no counterpart in another language's page 1.
-            "alternates": pager.number == 1 ? alternates(for: page) : [],
-            "canonical": canonicalURL(for: page, pager: pager),
+            "alternates": .list(pager.number == 1 ? alternates(for: page) : []),
+            "canonical": .string(canonicalURL(for: page, pager: pager)),
             "i18n": stringValues[language] ?? .map([:]),
-            "breadcrumbs": breadcrumbs(for: page),
+            "breadcrumbs": .list(breadcrumbs(for: page)),
         ]
         context.merge(listContext(for: page, pager: pager)) { _, new in new }
-        return context
+        return .map(context)
     }
 
     // MARK: Site
 
     /// The site's values in one language that are the same on every page: built once per language.
-    static func siteValues(_ site: Site, language: LanguageCode, hasEvents: Bool) -> [String: Any] {
-        var context: [String: Any] = [
-            "title": site.config.title(for: language),
-            "base_url": site.config.baseURL.absoluteString,
-            "root_url": site.url(for: .root),
-            "assets_url": site.url(for: URLPath(segments: ["assets"], isDirectory: true)),
+    static func siteValues(_ site: Site, language: LanguageCode, hasEvents: Bool) -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [
+            "title": .string(site.config.title(for: language)),
+            "base_url": .string(site.config.baseURL.absoluteString),
+            "root_url": .string(site.url(for: .root)),
+            "assets_url": .string(site.url(for: URLPath(segments: ["assets"], isDirectory: true))),
             "generator": "Wegweiser",
-            "year": String(Calendar(identifier: .gregorian).dateComponents(in: site.config.timeZone, from: site.options.now).year ?? 0),
+            "year": .string(String(Calendar(identifier: .gregorian).dateComponents(in: site.config.timeZone, from: site.options.now).year ?? 0)),
         ]
         if let home = site.homes[language] {
-            context["home_url"] = site.url(for: site[home].path)
-            if hasEvents { context["events_ics_url"] = site.url(for: site[home].path.appending(file: "events.ics")) }
-            context["pages"] = site[home].children.map { id -> [String: Any] in
+            context["home_url"] = .string(site.url(for: site[home].path))
+            if hasEvents { context["events_ics_url"] = .string(site.url(for: site[home].path.appending(file: "events.ics"))) }
+            context["pages"] = .list(site[home].children.map { id in
                 let page = site[id]
-                return ["title": page.title, "url": site.url(for: page.path), "lang": page.contentLanguage.rawValue,
-                        "dir": site.language(page.contentLanguage).direction.rawValue]
-            }
-            context["feed_url"] = site.url(for: site[home].path.appending(file: "feed.xml"))
+                return ["title": .string(page.title), "url": .string(site.url(for: page.path)), "lang": .string(page.contentLanguage.rawValue),
+                        "dir": .string(site.language(page.contentLanguage).direction.rawValue)]
+            })
+            context["feed_url"] = .string(site.url(for: site[home].path.appending(file: "feed.xml")))
         }
         if let search = site.searchPages[language], let index = site.searchIndexPath(in: language) {
-            context["search_url"] = site.url(for: site[search].path)
-            context["search_index_url"] = site.url(for: index)
-            context["search_engine_url"] = site.url(for: Site.searchEnginePath)
+            context["search_url"] = .string(site.url(for: site[search].path))
+            context["search_index_url"] = .string(site.url(for: index))
+            context["search_engine_url"] = .string(site.url(for: Site.searchEnginePath))
         }
-        if let params = site.config.params?.templateValue { context["params"] = params }
+        if let params = site.config.params?.templateValue { context["params"] = TemplateValue(params) }
         return context
     }
 
@@ -155,11 +159,11 @@ public struct RenderContextBuilder: Sendable {
     private func siteContext(in language: LanguageCode, current: PageID?) -> TemplateValue {
         var context = siteValues[language] ?? [:]
         context["sections"] = .list(site.topSections(in: language).map { section in
-            .map(["title": .string(section.title), "url": .string(site.url(for: section.path)), "is_current": .bool(section.id == current),
-                  "lang": .string(section.contentLanguage.rawValue), "dir": .string(site.language(section.contentLanguage).direction.rawValue)])
+            ["title": .string(section.title), "url": .string(site.url(for: section.path)), "is_current": .bool(section.id == current),
+             "lang": .string(section.contentLanguage.rawValue), "dir": .string(site.language(section.contentLanguage).direction.rawValue)]
         })
         context["taxonomies"] = .list((site.taxonomyPages[language] ?? []).map { id in
-            .map(["title": .string(site[id].title), "url": .string(site.url(for: site[id].path)), "is_current": .bool(id == current)])
+            ["title": .string(site[id].title), "url": .string(site.url(for: site[id].path)), "is_current": .bool(id == current)]
         })
         return .map(context)
     }
@@ -174,65 +178,65 @@ public struct RenderContextBuilder: Sendable {
         return nil
     }
 
-    private func languageContext(_ code: LanguageCode) -> [String: Any] {
+    private func languageContext(_ code: LanguageCode) -> TemplateValue {
         let language = site.language(code)
-        return ["code": code.rawValue, "name": language.name, "dir": language.direction.rawValue]
+        return ["code": .string(code.rawValue), "name": .string(language.name), "dir": .string(language.direction.rawValue)]
     }
 
     // MARK: Page
 
-    private func pageContext(_ page: Page) -> [String: Any] {
+    private func pageContext(_ page: Page) -> [String: TemplateValue] {
         let contentLanguage = site.language(page.contentLanguage)
-        var context: [String: Any] = [
-            "title": page.title,
-            "kind": page.kind.rawValue,
-            "type": page.type,
-            "section": page.section,
-            "url": site.url(for: page.path),
-            "permalink": site.absoluteURL(for: page.path),
-            "lang": page.contentLanguage.rawValue,
-            "dir": contentLanguage.direction.rawValue,
-            "is_fallback": page.isFallback,
-            "summary": page.summary,
-            "toc": page.content.tableOfContents.map(tocContext),
-            "has_toc": Self.entryCount(page.content.tableOfContents) > 1,
+        var context: [String: TemplateValue] = [
+            "title": .string(page.title),
+            "kind": .string(page.kind.rawValue),
+            "type": .string(page.type),
+            "section": .string(page.section),
+            "url": .string(site.url(for: page.path)),
+            "permalink": .string(site.absoluteURL(for: page.path)),
+            "lang": .string(page.contentLanguage.rawValue),
+            "dir": .string(contentLanguage.direction.rawValue),
+            "is_fallback": .bool(page.isFallback),
+            "summary": .string(page.summary),
+            "toc": .list(page.content.tableOfContents.map(tocContext)),
+            "has_toc": .bool(Self.entryCount(page.content.tableOfContents) > 1),
             "is_\(page.kind == .notFound ? "not_found" : page.kind.rawValue)": true,
-            "is_list": page.kind.isList,
-            "is_draft": page.isDraft,
-            "is_future": page.isFuture,
-            "terms": termsContext(page),
+            "is_list": .bool(page.kind.isList),
+            "is_draft": .bool(page.isDraft),
+            "is_future": .bool(page.isFuture),
+            "terms": .list(termsContext(page)),
             "field_lang": fieldLanguages(page),
         ]
         // Absent when empty: Mustache counts every string, even "", as true in {{#page.content}}.
-        if !page.content.html.allSatisfy(\.isWhitespace) { context["content"] = page.content.html }
-        if let date = page.date { context["date"] = dateContext(date, in: page.language) }
-        if let lastmod = page.lastmod { context["lastmod"] = dateContext(lastmod, in: page.language) }
-        if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
+        if !page.content.html.allSatisfy(\.isWhitespace) { context["content"] = .string(page.content.html) }
+        if let date = page.date { context["date"] = dateValues(date, in: page.language) }
+        if let lastmod = page.lastmod { context["lastmod"] = dateValues(lastmod, in: page.language) }
+        if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
         if !page.params.isEmpty {
-            context["params"] = page.params.compactMapValues(\.templateValue)
+            context["params"] = .map(page.params.compactMapValues { $0.templateValue.map(TemplateValue.init) })
         }
         if page.isFallback {
-            context["fallback_notice"] = strings.text(
+            context["fallback_notice"] = .string(strings.text(
                 "fallback_notice", in: page.language,
                 ["language": site.language(page.language).name,
-                 "source": formatter.languageName(page.contentLanguage, in: page.language)])
+                 "source": formatter.languageName(page.contentLanguage, in: page.language)]))
         }
         if let status = page.translationStatus {
-            context["translation_status"] = status.rawValue
+            context["translation_status"] = .string(status.rawValue)
             if status == .outdated, let original = page.original {
                 let originalPage = site[original]
                 context["is_outdated"] = true
-                context["outdated_notice"] = strings.text(
-                    "outdated_notice", in: page.language, ["source": formatter.languageName(originalPage.language, in: page.language)])
-                context["original_url"] = site.url(for: originalPage.path)
-                context["original_lang"] = originalPage.language.rawValue
+                context["outdated_notice"] = .string(strings.text(
+                    "outdated_notice", in: page.language, ["source": formatter.languageName(originalPage.language, in: page.language)]))
+                context["original_url"] = .string(site.url(for: originalPage.path))
+                context["original_lang"] = .string(originalPage.language.rawValue)
             }
         }
         if site.hasFeed(page) {
-            context["feed_url"] = site.url(for: page.path.appending(file: "feed.xml"))
+            context["feed_url"] = .string(site.url(for: page.path.appending(file: "feed.xml")))
         }
         context.merge(typedContext(page)) { _, new in new }
-        if let json = structuredData(page) { context["json_ld"] = json }
+        if let json = structuredData(page) { context["json_ld"] = .string(json) }
         return context
     }
 
@@ -240,122 +244,120 @@ public struct RenderContextBuilder: Sendable {
         entries.reduce(entries.count) { $0 + entryCount($1.children) }
     }
 
-    private func tocContext(_ entry: TableOfContentsEntry) -> [String: Any] {
-        ["id": entry.id, "title": entry.title, "children": entry.children.map(tocContext)]
-    }
-
-    private func dateContext(_ date: ContentDate, in language: LanguageCode) -> [String: Any] {
-        dateValues(date, in: language)
+    private func tocContext(_ entry: TableOfContentsEntry) -> TemplateValue {
+        ["id": .string(entry.id), "title": .string(entry.title), "children": .list(entry.children.map(tocContext))]
     }
 
     /// The page's terms by taxonomy; fields the page shows as facts (a contact's category) are left out.
-    private func termsContext(_ page: Page) -> [[String: Any]] {
-        var byTaxonomy: [String: [[String: Any]]] = [:]
+    private func termsContext(_ page: Page) -> [TemplateValue] {
+        var byTaxonomy: [String: [TemplateValue]] = [:]
         for term in page.terms {
-            var item: [String: Any] = ["name": term.name, "url": site.url(for: site[term.page].path)]
+            var item: [String: TemplateValue] = ["name": .string(term.name), "url": .string(site.url(for: site[term.page].path))]
             if let language = term.nameLanguage {
-                item["lang"] = language.rawValue
-                item["dir"] = language.usualDirection.rawValue
+                item["lang"] = .string(language.rawValue)
+                item["dir"] = .string(language.usualDirection.rawValue)
             }
-            byTaxonomy[term.taxonomy, default: []].append(item)
+            byTaxonomy[term.taxonomy, default: []].append(.map(item))
         }
-        let facts = Set(TypedFieldsDecoder.keys(of: page.type))
-        return site.config.taxonomies.filter { !facts.contains($0.field) }.map(\.name).compactMap { taxonomy in
-            guard let items = byTaxonomy[taxonomy] else { return nil }
-            let title = site.taxonomyPages[page.language]?.map { site[$0] }.first { $0.taxonomy == taxonomy }?.title ?? taxonomy
-            return ["taxonomy": taxonomy, "title": title, "items": items]
+        let facts = TypedFieldsDecoder.keys(of: page.type)
+        return site.config.taxonomies.compactMap { taxonomy -> TemplateValue? in
+            guard !facts.contains(taxonomy.field), let items = byTaxonomy[taxonomy.name] else { return nil }
+            let title = taxonomyTitles[page.language]?[taxonomy.name] ?? taxonomy.name
+            return ["taxonomy": .string(taxonomy.name), "title": .string(title), "items": .list(items)]
         }
     }
 
     /// A page as an entry of a list.
     /// `itemContext`, converted and remembered.
     func itemValue(_ id: PageID) -> TemplateValue {
-        items.value(for: id) { TemplateValue(itemContext(site[id])) }
+        items.value(for: id) { .map(itemContext(site[id])) }
     }
 
-    func itemContext(_ page: Page) -> [String: Any] {
-        var context: [String: Any] = [
-            "title": page.title,
-            "url": site.url(for: page.path),
-            "summary": page.summary,
-            "type": page.type,
-            "kind": page.kind.rawValue,
-            "lang": page.contentLanguage.rawValue,
-            "dir": site.language(page.contentLanguage).direction.rawValue,
-            "is_fallback": page.isFallback,
+    func itemContext(_ page: Page) -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [
+            "title": .string(page.title),
+            "url": .string(site.url(for: page.path)),
+            "summary": .string(page.summary),
+            "type": .string(page.type),
+            "kind": .string(page.kind.rawValue),
+            "lang": .string(page.contentLanguage.rawValue),
+            "dir": .string(site.language(page.contentLanguage).direction.rawValue),
+            "is_fallback": .bool(page.isFallback),
             "field_lang": fieldLanguages(page),
         ]
-        if let date = page.displayDate { context["date"] = dateContext(date, in: page.language) }
-        if page.kind == .term { context["count"] = formatter.format(page.children.count, in: page.language) }
-        if let image = page.image { context["image"] = ["src": image.source, "alt": image.alt] }
+        if let date = page.displayDate { context["date"] = dateValues(date, in: page.language) }
+        if page.kind == .term { context["count"] = .string(formatter.format(page.children.count, in: page.language)) }
+        if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
         context.merge(itemTypeContext(page)) { _, new in new }
         return context
     }
 
     /// `field_lang.services` etc.: the language of a field written in another language than the page
     /// around it (a spreadsheet row's untranslated column), for `lang` and `dir` on that passage.
-    func fieldLanguages(_ page: Page) -> [String: Any] {
-        var values: [String: Any] = [:]
+    func fieldLanguages(_ page: Page) -> TemplateValue {
+        var values: [String: TemplateValue] = [:]
         for (field, code) in page.fieldLanguages where code != page.contentLanguage {
-            values[field] = ["lang": code.rawValue, "dir": site.language(code).direction.rawValue]
+            values[field] = ["lang": .string(code.rawValue), "dir": .string(site.language(code).direction.rawValue)]
         }
-        return values
+        return .map(values)
     }
 
     /// A section as the home page shows it: its title and its first entries.
-    private func sectionContext(_ section: Page) -> [String: Any] {
+    private func sectionContext(_ section: Page) -> TemplateValue {
         var context = itemContext(section)
-        context["items"] = TemplateValue.list(section.children.prefix(5).map(itemValue))
-        context["has_more"] = section.children.count > 5
-        return context
+        context["items"] = .list(section.children.prefix(5).map(itemValue))
+        context["has_more"] = .bool(section.children.count > 5)
+        return .map(context)
     }
 
     // MARK: Navigation
 
-    private func pagerContext(_ pager: PagerPage, of page: Page) -> [String: Any] {
-        var context: [String: Any] = [
-            "number": pager.number,
-            "count": pager.count,
-            "has_pages": pager.count > 1,
-            "label": strings.text(
+    private func pagerContext(_ pager: PagerPage, of page: Page) -> TemplateValue {
+        var context: [String: TemplateValue] = [
+            "number": .int(pager.number),
+            "count": .int(pager.count),
+            "has_pages": .bool(pager.count > 1),
+            "label": .string(strings.text(
                 "page_of", in: page.language,
-                ["current": formatter.format(pager.number, in: page.language), "total": formatter.format(pager.count, in: page.language)]),
+                ["current": formatter.format(pager.number, in: page.language), "total": formatter.format(pager.count, in: page.language)])),
         ]
         if pager.number > 1 {
-            context["prev_url"] = site.url(for: site.pagerPath(of: page, number: pager.number - 1))
-            context["first_url"] = site.url(for: page.path)
+            context["prev_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.number - 1)))
+            context["first_url"] = .string(site.url(for: page.path))
         }
         if pager.number < pager.count {
-            context["next_url"] = site.url(for: site.pagerPath(of: page, number: pager.number + 1))
-            context["last_url"] = site.url(for: site.pagerPath(of: page, number: pager.count))
+            context["next_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.number + 1)))
+            context["last_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.count)))
         }
-        return context
+        return .map(context)
     }
 
     /// Every site language, linking to this page's version there, else to that language's home page.
-    private func switcherContext(for page: Page) -> [[String: Any]] {
+    private func switcherContext(for page: Page) -> [TemplateValue] {
         site.languages.map { language in
             let translation = site.translationID(of: page, in: language.code)
             let target = (translation ?? site.homes[language.code]).map { site[$0].path }
             return [
-                "code": language.code.rawValue,
-                "name": language.name,
-                "dir": language.direction.rawValue,
-                "url": site.url(for: target ?? .root),
-                "is_current": language.code == page.language,
-                "has_page": translation != nil,
+                "code": .string(language.code.rawValue),
+                "name": .string(language.name),
+                "dir": .string(language.direction.rawValue),
+                "url": .string(site.url(for: target ?? .root)),
+                "is_current": .bool(language.code == page.language),
+                "has_page": .bool(translation != nil),
             ]
         }
     }
 
     /// hreflang alternates: real translations only (a fallback page repeats another language's text).
-    private func alternates(for page: Page) -> [[String: Any]] {
+    private func alternates(for page: Page) -> [TemplateValue] {
         guard !page.isFallback, page.kind != .notFound else { return [] }
-        let translations = site.translations(of: page).filter { !$0.isFallback }
+        let translations = site.translationIDs(of: page).filter { !site[$0].isFallback }
         guard translations.count > 1 else { return [] }
-        var result: [[String: Any]] = translations.map { ["hreflang": $0.language.rawValue, "url": site.absoluteURL(for: $0.path)] }
-        if let main = translations.first(where: { $0.language == site.config.defaultLanguage }) {
-            result.append(["hreflang": "x-default", "url": site.absoluteURL(for: main.path)])
+        var result: [TemplateValue] = translations.map {
+            ["hreflang": .string(site[$0].language.rawValue), "url": .string(site.absoluteURL(for: site[$0].path))]
+        }
+        if let main = translations.first(where: { site[$0].language == site.config.defaultLanguage }) {
+            result.append(["hreflang": "x-default", "url": .string(site.absoluteURL(for: site[main].path))])
         }
         return result
     }
@@ -368,7 +370,7 @@ public struct RenderContextBuilder: Sendable {
         return site.absoluteURL(for: pager.path)
     }
 
-    private func breadcrumbs(for page: Page) -> [[String: Any]] {
+    private func breadcrumbs(for page: Page) -> [TemplateValue] {
         var trail: [Page] = []
         var current = page.parent
         while let id = current {
@@ -378,8 +380,9 @@ public struct RenderContextBuilder: Sendable {
         return trail.map { crumb in
             let language = crumb.kind == .home ? page.language : crumb.contentLanguage
             return [
-                "title": crumb.kind == .home ? strings.text("home", in: page.language) : crumb.title,
-                "url": site.url(for: crumb.path), "lang": language.rawValue, "dir": site.language(language).direction.rawValue,
+                "title": .string(crumb.kind == .home ? strings.text("home", in: page.language) : crumb.title),
+                "url": .string(site.url(for: crumb.path)), "lang": .string(language.rawValue),
+                "dir": .string(site.language(language).direction.rawValue),
             ]
         }
     }

@@ -11,47 +11,48 @@ struct StatementValues {
     let formatter: LocaleFormatter
     let language: LanguageCode
 
-    func values(_ statement: AccessibilityStatement) -> [String: Any] {
+    func values(_ statement: AccessibilityStatement) -> TemplateValue {
         let regulation = statement.regulation
         let siteTitle = site.config.title(for: language)
-        var values: [String: Any] = [
-            "conformance": statement.conformance.rawValue,
-            "is_full": statement.conformance == .full,
-            "intro": strings.text("statement_intro", in: language, ["site": siteTitle, "regulation": regulation, "url": site.config.baseURL.absoluteString]),
-            "status": strings.text("statement_" + statement.conformance.rawValue, in: language, ["regulation": regulation]),
+        var values: [String: TemplateValue] = [
+            "conformance": .string(statement.conformance.rawValue),
+            "is_full": .bool(statement.conformance == .full),
+            "intro": .string(strings.text(
+                "statement_intro", in: language, ["site": siteTitle, "regulation": regulation, "url": site.config.baseURL.absoluteString])),
+            "status": .string(strings.text("statement_" + statement.conformance.rawValue, in: language, ["regulation": regulation])),
             "prepared": dateValues(statement.prepared),
-            "preparation": strings.text(
+            "preparation": .string(strings.text(
                 statement.evaluation == .selfAssessment ? "statement_prepared_self" : "statement_prepared_third_party", in: language,
-                ["date": formatter.formatDay(statement.prepared, in: language)]),
-            "known_issues": statement.knownIssues.compactMap(textValues),
+                ["date": formatter.formatDay(statement.prepared, in: language)])),
+            "known_issues": .list(statement.knownIssues.compactMap(textValues)),
             "contact": contactValues(statement.contact),
         ]
         if let reviewed = statement.reviewed {
             values["reviewed"] = dateValues(reviewed)
-            values["review"] = strings.text("statement_reviewed", in: language, ["date": formatter.formatDay(reviewed, in: language)])
+            values["review"] = .string(strings.text("statement_reviewed", in: language, ["date": formatter.formatDay(reviewed, in: language)]))
         }
         if let enforcement = statement.enforcement { values["enforcement"] = contactValues(enforcement) }
-        return values
+        return .map(values)
     }
 
-    private func dateValues(_ date: ContentDate) -> [String: Any] {
-        ["text": formatter.formatDay(date, in: language), "iso": formatter.iso8601(date)]
+    private func dateValues(_ date: ContentDate) -> TemplateValue {
+        ["text": .string(formatter.formatDay(date, in: language)), "iso": .string(formatter.iso8601(date))]
     }
 
     /// A text in the page's language where there is one, with the language it is in.
-    private func textValues(_ text: LocalizedText) -> [String: Any]? {
+    private func textValues(_ text: LocalizedText) -> TemplateValue? {
         guard let (value, written) = text.text(in: site.config.fallbackChain(for: language)) else { return nil }
         let code = written ?? site.config.defaultLanguage
-        return ["text": value, "lang": code.rawValue, "dir": site.language(code).direction.rawValue]
+        return ["text": .string(value), "lang": .string(code.rawValue), "dir": .string(site.language(code).direction.rawValue)]
     }
 
-    private func contactValues(_ contact: AccessibilityStatement.Contact) -> [String: Any] {
-        var values: [String: Any] = [:]
+    private func contactValues(_ contact: AccessibilityStatement.Contact) -> TemplateValue {
+        var values: [String: TemplateValue] = [:]
         if let name = contact.name.flatMap(textValues) { values["name"] = name }
-        if let email = contact.email { values["email"] = ["text": email, "uri": "mailto:" + email] }
-        if let phone = contact.phone { values["phone"] = ["text": phone.written, "uri": phone.telURI] }
-        if let address = contact.address { values["address"] = address }
+        if let email = contact.email { values["email"] = ["text": .string(email), "uri": .string("mailto:" + email)] }
+        if let phone = contact.phone { values["phone"] = ["text": .string(phone.written), "uri": .string(phone.telURI)] }
+        if let address = contact.address { values["address"] = .string(address) }
         if let url = contact.url { values["url"] = RenderContextBuilder.linkValues(url, site: site) }
-        return values
+        return .map(values)
     }
 }

@@ -33,26 +33,29 @@ struct MustacheRenderer: Sendable {
         }
     }
 
+    /// What rendering has reached. One state is threaded through the whole page: sections push onto
+    /// its stack and restore what they changed, so a list entry costs no copy of the stack.
     private struct State {
         var stack: [TemplateValue]
         var position: Position?
         var indentation: String?
         var overrides: [String: [MustacheTemplate.Node]]?
         var escapes = true
+    }
 
-        /// With `value` on top of the stack, outside any list position.
-        func pushing(_ value: TemplateValue, at position: Position? = nil) -> State {
-            var state = self
-            state.stack.append(value)
-            state.position = position
-            return state
-        }
-
-        func indented(_ extra: String?) -> State {
-            var state = self
-            if let extra { state.indentation = (indentation ?? "") + extra }
-            return state
-        }
+    /// Renders `nodes` with `value` (if any) on top of the stack at `position`; the stack, the position
+    /// and the escaping mode are as before afterwards.
+    private func render(
+        _ nodes: [MustacheTemplate.Node], pushing value: TemplateValue?, at position: Position?, state: inout State,
+        into output: inout String
+    ) {
+        let saved = (position: state.position, escapes: state.escapes)
+        if let value { state.stack.append(value) }
+        state.position = position
+        render(nodes, state: &state, into: &output)
+        if value != nil { state.stack.removeLast() }
+        state.position = saved.position
+        state.escapes = saved.escapes
     }
 
     private func render(_ nodes: [MustacheTemplate.Node], state: inout State, into output: inout String) {
@@ -77,28 +80,37 @@ struct MustacheRenderer: Sendable {
             output += text
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: state) else { return }
-            let text = value.text
-            output += escaped && state.escapes ? text.htmlEscaped : text
+            if case .string(let text) = value {
+                if escaped && state.escapes { output.appendHTMLEscaped(text) } else { output += text }
+            } else {
+                output += escaped && state.escapes ? value.text.htmlEscaped : value.text
+            }
         case .section(let name, let inverted, let nodes):
             let value = lookup(name, in: state)
             if inverted {
-                renderInverted(value, nodes, state: state, into: &output)
+                renderInverted(value, nodes, state: &state, into: &output)
             } else {
-                renderSection(value, nodes, state: state, into: &output)
+                renderSection(value, nodes, state: &state, into: &output)
             }
         case .partial(let name, let indentation, let overrides):
             guard let template = templates[name] else { return }
-            var inner = state.indented(indentation)
-            inner.position = nil
-            inner.escapes = true
+            let saved = (indentation: state.indentation, overrides: state.overrides)
+            if let indentation { state.indentation = (state.indentation ?? "") + indentation }
             if let overrides {
                 // The overrides of the templates around this one win over its own.
-                inner.overrides = (state.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+                state.overrides = (state.overrides ?? [:]).merging(overrides) { outer, _ in outer }
             }
-            render(template.nodes, state: &inner, into: &output)
+            let escapes = state.escapes
+            state.escapes = true
+            render(template.nodes, pushing: nil, at: nil, state: &state, into: &output)
+            state.escapes = escapes
+            state.indentation = saved.indentation
+            state.overrides = saved.overrides
         case .block(let name, let defaults, let indentation):
-            var inner = state.indented(indentation)
-            render(state.overrides?[name] ?? defaults, state: &inner, into: &output)
+            let saved = state.indentation
+            state.indentation = (saved ?? "") + indentation
+            render(state.overrides?[name] ?? defaults, pushing: nil, at: state.position, state: &state, into: &output)
+            state.indentation = saved
         case .escaping(let escapes):
             state.escapes = escapes
         case .blockDefinition:
@@ -107,42 +119,37 @@ struct MustacheRenderer: Sendable {
     }
 
     private func renderSection(
-        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String
+        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: inout State, into output: inout String
     ) {
         switch value {
         case .list(let items)?:
             for (index, item) in items.enumerated() {
-                var inner = state.pushing(
-                    item, at: Position(first: index == 0, last: index == items.count - 1, index: index))
-                render(nodes, state: &inner, into: &output)
+                render(
+                    nodes, pushing: item, at: Position(first: index == 0, last: index == items.count - 1, index: index),
+                    state: &state, into: &output)
             }
         case .bool(let flag)?:
             guard flag else { return }
-            var inner = state
-            render(nodes, state: &inner, into: &output)
+            render(nodes, pushing: nil, at: state.position, state: &state, into: &output)
         case .null?, nil:
             return
         case let value?:
-            var inner = state.pushing(value)
-            render(nodes, state: &inner, into: &output)
+            render(nodes, pushing: value, at: nil, state: &state, into: &output)
         }
     }
 
     private func renderInverted(
-        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: State, into output: inout String
+        _ value: TemplateValue?, _ nodes: [MustacheTemplate.Node], state: inout State, into output: inout String
     ) {
         switch value {
         case .list(let items)?:
             guard items.isEmpty else { return }
-            var inner = state.pushing(.list(items))
-            render(nodes, state: &inner, into: &output)
+            render(nodes, pushing: .list(items), at: nil, state: &state, into: &output)
         case .bool(let flag)?:
             guard !flag else { return }
-            var inner = state
-            render(nodes, state: &inner, into: &output)
+            render(nodes, pushing: nil, at: state.position, state: &state, into: &output)
         case .null?, nil:
-            var inner = state
-            render(nodes, state: &inner, into: &output)
+            render(nodes, pushing: nil, at: state.position, state: &state, into: &output)
         case .some:
             return
         }

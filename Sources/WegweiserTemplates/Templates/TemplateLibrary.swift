@@ -50,6 +50,11 @@ public struct TemplateLibrary: Sendable {
     public func render(_ name: String, context: [String: Any]) -> String {
         renderer.render(name, context: TemplateValue(context))
     }
+
+    /// Renders the template `name` with a context made as template values.
+    public func render(_ name: String, value: TemplateValue) -> String {
+        renderer.render(name, context: value)
+    }
 }
 
 /// Finds the names a template refers to: `{{> partials/x}}`, `{{< _default/baseof}}` and `i18n.key`.
