@@ -10,9 +10,10 @@ public enum Sitemap {
     public static func files(for site: Site) -> [OutputFile] {
         var files: [OutputFile] = []
         var sitemaps: [URLPath] = []
+        let published = site.publishedPages
         for language in site.languages {
             guard let home = site.homes[language.code] else { continue }
-            let pages = site.publishedPages.filter { $0.language == language.code }
+            let pages = published.filter { site[$0].language == language.code }
             let chunks = stride(from: 0, to: max(pages.count, 1), by: limit).map { Array(pages[$0..<min($0 + limit, pages.count)]) }
             for (index, chunk) in chunks.enumerated() {
                 let path = site[home].path.appending(file: index == 0 ? "sitemap.xml" : "sitemap-\(index + 1).xml")
@@ -24,21 +25,21 @@ public enum Sitemap {
         return files
     }
 
-    private static func urlSet(_ pages: [Page], site: Site) -> String {
+    private static func urlSet(_ pages: [PageID], site: Site) -> String {
         var xml = XMLText.declaration
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        for page in pages {
-            xml += "  <url>\n    <loc>\(site.absoluteURL(for: page.path).htmlEscaped)</loc>\n"
-            if let date = page.lastmod ?? page.date {
+        for id in pages {
+            xml += "  <url>\n    <loc>\(site.absoluteURL(for: site[id].path).htmlEscaped)</loc>\n"
+            if let date = site[id].lastmod ?? site[id].date {
                 xml += "    <lastmod>\(XMLText.timestamp(date.instant))</lastmod>\n"
             }
-            let translations = site.translations(of: page).filter { !$0.isFallback }
+            let translations = site.translationIDs(of: site[id]).filter { !site[$0].isFallback }
             if translations.count > 1 {
                 for translation in translations {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(translation.language)\" href=\"\(site.absoluteURL(for: translation.path).htmlEscaped)\"/>\n"
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(site[translation].language)\" href=\"\(site.absoluteURL(for: site[translation].path).htmlEscaped)\"/>\n"
                 }
-                if let main = translations.first(where: { $0.language == site.config.defaultLanguage }) {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(site.absoluteURL(for: main.path).htmlEscaped)\"/>\n"
+                if let main = translations.first(where: { site[$0].language == site.config.defaultLanguage }) {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(site.absoluteURL(for: site[main].path).htmlEscaped)\"/>\n"
                 }
             }
             xml += "  </url>\n"

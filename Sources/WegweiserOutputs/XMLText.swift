@@ -14,7 +14,7 @@ enum XMLText {
 
 extension Site {
     /// Pages that are worth listing in feeds and sitemaps: every real page and list, no fallback copies.
-    var publishedPages: [Page] {
-        pages.filter { !$0.kind.isUtility && !$0.isFallback }
+    var publishedPages: [PageID] {
+        pages.indices.filter { !pages[$0].kind.isUtility && !pages[$0].isFallback }.map(PageID.init)
     }
 }

@@ -35,16 +35,26 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { count }
 
+    /// Read in place: `pages[id].title` loads the title alone. (Through `_read`, a caller in another
+    /// module got a copy of the whole element first: copying pages was 7 % of a build.) The address
+    /// stays valid while this array holds the chunk, which is as long as the access lasts.
     @inlinable
     public subscript(position: Int) -> Element {
-        _read {
-            precondition(position >= 0 && position < count, "index out of range")
-            yield chunks[position >> Self.shift][position & Self.mask]
-        }
+        unsafeAddress { address(of: position) }
         _modify {
             precondition(position >= 0 && position < count, "index out of range")
             yield &chunks[position >> Self.shift][position & Self.mask]
         }
+    }
+}
+
+extension ChunkedArray {
+    /// Where the element at `position` is, valid while this array holds its chunk unchanged: for
+    /// addressors of types that keep a chunked array (`Site`'s pages).
+    @inlinable
+    public func address(of position: Int) -> UnsafePointer<Element> {
+        precondition(position >= 0 && position < count, "index out of range")
+        return chunks[position >> Self.shift].withUnsafeBufferPointer { UnsafePointer($0.baseAddress! + (position & Self.mask)) }
     }
 }
 

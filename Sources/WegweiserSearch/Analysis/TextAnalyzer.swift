@@ -14,24 +14,41 @@ public struct TextAnalyzer: Sendable {
 
     /// The terms of `text`, in order, with repeats.
     public func terms(_ text: String) -> [String] {
-        var cache: [Term: Term] = [:]
-        var terms: [String] = []
-        forEachTerm(text, cache: &cache) { terms.append($0.text) }
-        return terms
+        var stems = StemTable()
+        var numbers: [Int32] = []
+        forEachTerm(text, stems: &stems) { numbers.append($0) }
+        return numbers.map { stems.stems[Int($0)].text }
     }
 
-    /// Calls `body` with each term of `text`, memoizing stems in `cache` across calls.
-    func forEachTerm(_ text: String, cache: inout [Term: Term], _ body: (Term) -> Void) {
+    /// Calls `body` with the number of each term of `text` in `stems`, which remembers the stem of
+    /// every word it has seen (most words recur from page to page).
+    func forEachTerm(_ text: String, stems: inout StemTable, _ body: (Int32) -> Void) {
         Tokenizer.forEachWord(in: TextNormalizer.normalizedScalars(text)) { word in
             let word = Term(word)
-            if let stem = cache[word] {
-                body(stem)
+            if let id = stems.ofWord[word] {
+                body(id)
             } else {
-                let stem = Term(rules.stem(word.text))
-                cache[word] = stem
-                body(stem)
+                let id = stems.number(Term(rules.stem(word.text)))
+                stems.ofWord[word] = id
+                body(id)
             }
         }
+    }
+}
+
+/// The stems of a run of documents, numbered in the order they were first met, and the stem of each
+/// word seen: a document's terms are counted by number, so that each word is hashed once.
+struct StemTable: Sendable {
+    var ofWord: [Term: Int32] = [:]
+    var numbers: [Term: Int32] = [:]
+    var stems: [Term] = []
+
+    mutating func number(_ stem: Term) -> Int32 {
+        if let known = numbers[stem] { return known }
+        let number = Int32(stems.count)
+        numbers[stem] = number
+        stems.append(stem)
+        return number
     }
 }
 

@@ -65,13 +65,27 @@ public struct SearchIndexBuilder: Sendable {
         let documents = documents.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
         let analyzer = TextAnalyzer(language: language)
         let excerptLength = options.excerptLength
-        // Chunks of pages share a cache of stems: most words recur from page to page.
+        // Chunks of pages share a table of stems; then their numbers are made the same for all.
         let chunks = stride(from: 0, to: documents.count, by: 64).map { Array(documents[$0..<min($0 + 64, documents.count)]) }
-        let analyzed = await chunks.concurrentMap(jobs: jobs, chunkSize: 1) { chunk in
-            var stems: [Term: Term] = [:]
-            return chunk.map { AnalyzedDocument($0, analyzer: analyzer, excerptLength: excerptLength, stems: &stems) }
-        }.flatMap { $0 }
-        var terms = await weigh(analyzed, jobs: jobs)
+        let analyzedChunks = await chunks.concurrentMap(jobs: jobs, chunkSize: 1) { chunk in
+            var stems = StemTable()
+            var scratch = AnalyzedDocument.Scratch()
+            let documents = chunk.map {
+                AnalyzedDocument($0, analyzer: analyzer, excerptLength: excerptLength, stems: &stems, scratch: &scratch)
+            }
+            return (stems: stems.stems, documents: documents)
+        }
+        var vocabulary = StemTable()
+        var analyzed: [AnalyzedDocument] = []
+        analyzed.reserveCapacity(documents.count)
+        for chunk in analyzedChunks {
+            let numbers = chunk.stems.map { vocabulary.number($0) }
+            for var document in chunk.documents {
+                for index in document.counts.indices { document.counts[index].stem = numbers[Int(document.counts[index].stem)] }
+                analyzed.append(document)
+            }
+        }
+        var terms = await weigh(analyzed, stems: vocabulary.stems, jobs: jobs)
         let size = estimatedSize(of: terms, documents: analyzed)
         if analyzer.rules.joinsCompounds, size > options.splitAbove {
             addCompoundParts(to: &terms)
@@ -83,12 +97,12 @@ public struct SearchIndexBuilder: Sendable {
 
     /// BM25F: per field, occurrences weighted and normalized by the field's length, summed, then
     /// saturated and multiplied by the term's rarity.
-    private func weigh(_ documents: [AnalyzedDocument], jobs: Int) async -> [String: [(Int32, Double)]] {
+    private func weigh(_ documents: [AnalyzedDocument], stems: [Term], jobs: Int) async -> [String: [(Int32, Double)]] {
         var totalLengths = SIMD8<Double>()
-        var frequency: [Term: Int] = [:]
+        var frequency = [Int](repeating: 0, count: stems.count)
         for document in documents {
             totalLengths += document.lengths
-            for term in document.counts.keys { frequency[term, default: 0] += 1 }
+            for (stem, _) in document.counts { frequency[Int(stem)] += 1 }
         }
         let averageLengths = (totalLengths / Double(max(1, documents.count))).replacing(with: 1, where: totalLengths .< Double(max(1, documents.count)))
         var weights = SIMD8<Double>(), lengthNormalization = SIMD8<Double>()
@@ -97,22 +111,21 @@ public struct SearchIndexBuilder: Sendable {
             lengthNormalization[field.rawValue] = field.lengthNormalization
         }
         let count = Double(documents.count)
-        let impacts = await documents.concurrentMap(jobs: jobs, chunkSize: 64) { [frequency, weights, lengthNormalization] document -> [(Term, Double)] in
+        let impacts = await documents.concurrentMap(jobs: jobs, chunkSize: 64) { [frequency, weights, lengthNormalization] document -> [(Int32, Double)] in
             let norm = 1 - lengthNormalization + lengthNormalization * document.lengths / averageLengths
             let fieldWeights = weights / norm
-            return document.counts.map { term, occurrences in
+            return document.counts.map { stem, occurrences in
                 let tf = (SIMD8<Double>(occurrences) * fieldWeights).sum()
-                let df = Double(frequency[term]!)
+                let df = Double(frequency[Int(stem)])
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                return (term, idf * tf * (Self.saturation + 1) / (tf + Self.saturation))
+                return (stem, idf * tf * (Self.saturation + 1) / (tf + Self.saturation))
             }
         }
-        var postings: [Term: [(Int32, Double)]] = [:]
-        postings.reserveCapacity(frequency.count)
+        var postings = [[(Int32, Double)]](repeating: [], count: stems.count)
         for (index, list) in impacts.enumerated() {
-            for (term, impact) in list { postings[term, default: []].append((Int32(index), impact)) }
+            for (stem, impact) in list { postings[Int(stem)].append((Int32(index), impact)) }
         }
-        return Dictionary(uniqueKeysWithValues: postings.map { ($0.key.text, $0.value) })
+        return Dictionary(uniqueKeysWithValues: zip(stems.lazy.map(\.text), postings))
     }
 
     /// Lists a compound under the words it ends or starts with, where the index knows them as words of
@@ -174,20 +187,36 @@ public struct SearchIndexBuilder: Sendable {
 /// fields' lengths in terms. Occurrences are whole numbers, exact in `Float`, which halves what a
 /// language's analysis holds.
 struct AnalyzedDocument: Sendable {
-    var counts: [Term: SIMD8<Float>] = [:]
+    /// Each stem of the document (its number in the table it was analyzed with) and its occurrences.
+    var counts: [(stem: Int32, occurrences: SIMD8<Float>)] = []
     var lengths = SIMD8<Double>()
     var excerpt: String
 
-    init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems cache: inout [Term: Term]) {
-        var counts: [Term: SIMD8<Float>] = [:]
+    /// Where each stem number's entry is in the document being analyzed (plus one; 0 for none): an
+    /// array kept from document to document instead of a dictionary per document.
+    struct Scratch {
+        var entries: [Int32] = []
+    }
+
+    init(_ document: SearchDocument, analyzer: TextAnalyzer, excerptLength: Int, stems: inout StemTable, scratch: inout Scratch) {
+        var counts: [(stem: Int32, occurrences: SIMD8<Float>)] = []
         for field in SearchField.allCases {
             var length = 0.0
-            analyzer.forEachTerm(field.text(of: document), cache: &cache) { term in
-                counts[term, default: SIMD8()][field.rawValue] += 1
+            analyzer.forEachTerm(field.text(of: document), stems: &stems) { stem in
+                let number = Int(stem)
+                if number >= scratch.entries.count {
+                    scratch.entries.append(contentsOf: repeatElement(0, count: number + 1 - scratch.entries.count))
+                }
+                if scratch.entries[number] == 0 {
+                    counts.append((stem, SIMD8()))
+                    scratch.entries[number] = Int32(counts.count)
+                }
+                counts[Int(scratch.entries[number]) - 1].occurrences[field.rawValue] += 1
                 length += 1
             }
             lengths[field.rawValue] = length
         }
+        for (stem, _) in counts { scratch.entries[Int(stem)] = 0 }
         self.counts = counts
         excerpt = document.excerptSource(length: excerptLength)
     }

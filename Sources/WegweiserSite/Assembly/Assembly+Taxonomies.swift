@@ -17,8 +17,13 @@ extension Assembly {
     private mutating func addTaxonomy(_ definition: Taxonomy, in language: LanguageCode, order keys: [ListKey]) {
         let taxonomy = definition.name
         var terms: [String: (spellings: [String: Int], pages: [PageID], language: LanguageCode?)] = [:]
-        for page in site.pages where page.language == language && page.kind == .page && !page.isFallback {
-            guard let names = page.params[definition.field].flatMap({ try? $0.stringList(for: definition.field) }) else { continue }
+        // By index, the page read in place: a `for page in` loop copied every page of the site for
+        // every language and taxonomy.
+        for index in site.pages.indices {
+            guard site.pages[index].language == language, site.pages[index].kind == .page, !site.pages[index].isFallback,
+                let names = site.pages[index].params[definition.field].flatMap({ try? $0.stringList(for: definition.field) })
+            else { continue }
+            let id = site.pages[index].id
             var slugsOfPage = Set<String>()
             for value in names.map({ $0.trimmingSpaces() }) where !value.isEmpty {
                 // Spoken languages are codes; their terms carry the languages' own names.
@@ -29,11 +34,13 @@ extension Assembly {
                 let slug = code.map { $0.rawValue.lowercased() } ?? Slug.make(from: value)
                 guard slugsOfPage.insert(slug).inserted else { continue }
                 guard !slug.isEmpty else {
-                    diagnostics.warning("the \(taxonomy) term '\(name)' has no letters or digits for its address; it is left out", at: page.location(of: definition.field))
+                    diagnostics.warning(
+                        "the \(taxonomy) term '\(name)' has no letters or digits for its address; it is left out",
+                        at: site.pages[index].location(of: definition.field))
                     continue
                 }
                 terms[slug, default: ([:], [], nil)].spellings[name, default: 0] += 1
-                terms[slug, default: ([:], [], nil)].pages.append(page.id)
+                terms[slug, default: ([:], [], nil)].pages.append(id)
                 terms[slug]!.language = code
             }
         }
@@ -105,7 +112,9 @@ extension Assembly {
     /// Indexes every page by translation key and language, for switchers and links.
     mutating func linkTranslations() {
         var groups: [String: [LanguageCode: PageID]] = [:]
-        for page in site.pages { groups[page.translationKey, default: [:]][page.language] = page.id }
+        for index in site.pages.indices {
+            groups[site.pages[index].translationKey, default: [:]][site.pages[index].language] = site.pages[index].id
+        }
         site.translationGroups = groups
     }
 }

@@ -85,7 +85,7 @@ public struct Site: Sendable {
 
     /// Borrowed, not copied: a page is a large value, and most uses read one field (`site[id].title`).
     public subscript(id: PageID) -> Page {
-        _read { yield pages[id.rawValue] }
+        unsafeAddress { pages.address(of: id.rawValue) }
     }
 
     public var languages: [LanguageConfig] { config.languages }
