@@ -38,7 +38,7 @@ struct TreeWalk {
         case CMARK_NODE_HEADING:
             headings.append(node)
         case CMARK_NODE_ITEM:
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist" { taskItems.append(node) }
+            if Self.hasTypeName(node, "tasklist") { taskItems.append(node) }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let link = MarkdownLink(
@@ -57,7 +57,7 @@ struct TreeWalk {
         case CMARK_NODE_LINEBREAK:
             text += "\n"
         default:
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "table" { tables.append(node) }
+            if Self.hasTypeName(node, "table") { tables.append(node) }
         }
     }
 
@@ -67,8 +67,19 @@ struct TreeWalk {
             text += "\n"
         default:
             // Table cells and rows come from an extension and have no fixed type number.
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "table_cell" { text += " " }
-            if let name = cmark_node_get_type_string(node), String(cString: name) == "table_row" { text += "\n" }
+            if Self.hasTypeName(node, "table_cell") { text += " " }
+            if Self.hasTypeName(node, "table_row") { text += "\n" }
+        }
+    }
+
+    /// Whether the node's type is called `name`, compared as C strings: making a Swift string of
+    /// every node's type name was most of this walk.
+    private static func hasTypeName(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return name.withUTF8Buffer { expected in
+            // Stops at the first difference, the type's terminating zero included.
+            for (index, byte) in expected.enumerated() where UInt8(bitPattern: type[index]) != byte { return false }
+            return type[expected.count] == 0
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WegweiserCore
+@testable import WegweiserCore
 
 @Suite struct LanguageCodeTests {
     @Test(arguments: [
@@ -68,6 +68,22 @@ import WegweiserCore
     ])
     func makesUnicodeAwareSlugs(text: String, slug: String) {
         #expect(Slug.make(from: text) == slug)
+    }
+
+    /// Text the quick test takes for composed must be what Foundation's normalization gives, for
+    /// every scalar below U+0900 alone and after a letter; text with a combining mark goes to Foundation.
+    @Test func quickCompositionTestAgreesWithFoundation() {
+        for value in UInt32(0x20)..<0x900 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(Character(scalar)), "a" + String(Character(scalar)), "\u{627}" + String(Character(scalar))]
+            where Slug.isComposed(text) {
+                #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!Slug.isComposed("\u{627}\u{654}"))  // alef and hamza above: أ
+        #expect(!Slug.isComposed("\u{435}\u{308}"))  // е and diaeresis: ё
+        #expect(!Slug.isComposed("\u{387}"))  // a singleton
+        #expect(Slug.isComposed("Житло مركز Ελλάδα"))
     }
 
     /// ASCII text takes a byte-wise path; with one accented letter at the end the same text takes the

@@ -35,7 +35,7 @@ public struct ContentFile: Sendable, Hashable {
 
     /// The folder below content/ that holds the file: `reports`.
     public var directory: String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 }

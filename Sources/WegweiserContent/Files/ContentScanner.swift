@@ -40,8 +40,8 @@ public struct ContentScanner: Sendable {
 
     /// Whether a file name ends in .md or .markdown.
     public static func isMarkdown(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return markdownExtensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return markdownExtensions.contains(name[name.utf8.index(after: dot)...].lowercased())
     }
 
     static func isIgnored(_ name: String) -> Bool {

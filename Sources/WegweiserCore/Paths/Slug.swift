@@ -12,19 +12,18 @@ public enum Slug {
     /// "Über uns – Beratung!" → "über-uns-beratung", "مركز الإرشاد" → "مركز-الإرشاد".
     public static func make(from text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        // Text made only of scalars below U+0300 (Latin letters with their accents) is in NFC already:
-        // composition needs a combining mark, and no scalar there is a singleton.
-        let composed = text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping
+        let composed = isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
         for scalar in composed.lowercased().unicodeScalars {
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
                 || properties.generalCategory == .spacingMark || scalar == "_" || scalar == "\u{200C}"
             {
-                if pendingHyphen && !result.isEmpty { result += "-" }
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                result.unicodeScalars.append(scalar)
+                UTF8.encode(scalar) { result.append($0) }
             } else if scalar == "-" || properties.isWhitespace || properties.generalCategory == .dashPunctuation
                 || scalar == "/" || scalar == "."
             {
@@ -33,7 +32,19 @@ public enum Slug {
             // The zero-width non-joiner stays: in Persian it is part of the word's spelling.
             // Other punctuation and symbols disappear, as in GitHub's heading ids.
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `text` is in NFC already, by a test that is sure for the scripts below U+0900 (Latin,
+    /// Greek, Cyrillic, Armenian, Hebrew, Arabic…): composition there needs a combining mark (a
+    /// scalar of non-zero combining class), and the only singletons are U+0374, U+037E and U+0387.
+    /// Other text goes through Foundation's normalization, which was most of the time of a slug.
+    static func isComposed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x300
+                || (scalar.value >= 0x370 && scalar.value < 0x900 && scalar.value != 0x374 && scalar.value != 0x37E
+                    && scalar.value != 0x387 && scalar.properties.canonicalCombiningClass == .notReordered)
+        }
     }
 
     /// The same rules for ASCII text, byte by byte: no normalization or case mapping through

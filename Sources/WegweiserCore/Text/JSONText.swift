@@ -55,6 +55,16 @@ public enum JSONText {
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
         var text = text
+        // Most text needs no escape: then it is appended as it is, without a copy of each run.
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<")
+                || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }
+        }
+        if plain {
+            output += text
+            output += "\""
+            return
+        }
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0

@@ -17,6 +17,23 @@ extension Assembly {
     private mutating func addTaxonomy(_ definition: Taxonomy, in language: LanguageCode, order keys: [ListKey]) {
         let taxonomy = definition.name
         var terms: [String: (spellings: [String: Int], pages: [PageID], language: LanguageCode?)] = [:]
+        // The name, slug and language of each value, made once: most values recur on many pages.
+        var known: [String: (name: String, slug: String, code: LanguageCode?)?] = [:]
+        func term(of value: String) -> (name: String, slug: String, code: LanguageCode?)? {
+            if let term = known[value] { return term }
+            // Spoken languages are codes; their terms carry the languages' own names.
+            let code = definition.holdsLanguages ? LanguageCode(value) : nil
+            let term: (name: String, slug: String, code: LanguageCode?)?
+            if definition.holdsLanguages && code == nil {
+                term = nil
+            } else {
+                let name = code.map(\.endonym)
+                    ?? (definition.field == "category" ? labels.categoryNames[language]?[value] : nil) ?? value
+                term = (name, code.map { $0.rawValue.lowercased() } ?? Slug.make(from: value), code)
+            }
+            known[value] = term
+            return term
+        }
         // By index, the page read in place: a `for page in` loop copied every page of the site for
         // every language and taxonomy.
         for index in site.pages.indices {
@@ -26,12 +43,7 @@ extension Assembly {
             let id = site.pages[index].id
             var slugsOfPage = Set<String>()
             for value in names.map({ $0.trimmingSpaces() }) where !value.isEmpty {
-                // Spoken languages are codes; their terms carry the languages' own names.
-                let code = definition.holdsLanguages ? LanguageCode(value) : nil
-                if definition.holdsLanguages && code == nil { continue }
-                let name = code.map(\.endonym)
-                    ?? (definition.field == "category" ? labels.categoryNames[language]?[value] : nil) ?? value
-                let slug = code.map { $0.rawValue.lowercased() } ?? Slug.make(from: value)
+                guard let (name, slug, code) = term(of: value) else { continue }
                 guard slugsOfPage.insert(slug).inserted else { continue }
                 guard !slug.isEmpty else {
                     diagnostics.warning(

@@ -152,7 +152,20 @@ struct LinkResolver: Sendable {
     }
 
     private static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
+        // By bytes where the part before the colon is ASCII, as nearly every link's is.
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let schemeBytes = bytes[..<colon]
+        if schemeBytes.allSatisfy({ $0 < 0x80 }) {
+            return !schemeBytes.isEmpty && schemeBytes.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    true
+                default: false
+                }
+            }
+        }
         let scheme = destination[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && !scheme.contains("/")
@@ -160,7 +173,8 @@ struct LinkResolver: Sendable {
 
     /// `a/b.md#x?y` → (`a/b.md`, `#x?y`).
     private static func splitSuffix(_ destination: String) -> (String, String) {
-        guard let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (destination, "") }
+        let bytes = destination.utf8
+        guard let index = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (destination, "") }
         return (String(destination[..<index]), String(destination[index...]))
     }
 }

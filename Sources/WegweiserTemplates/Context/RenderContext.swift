@@ -213,7 +213,7 @@ public struct RenderContextBuilder: Sendable {
         if let lastmod = page.lastmod { context["lastmod"] = dateValues(lastmod, in: page.language) }
         if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
         if !page.params.isEmpty {
-            context["params"] = .map(page.params.compactMapValues { $0.templateValue.map(TemplateValue.init) })
+            context["params"] = .map(page.params.compactMapValues(TemplateValue.init(_:)))
         }
         if page.isFallback {
             context["fallback_notice"] = .string(strings.text(

@@ -175,11 +175,13 @@ struct MustacheRenderer: Sendable {
                 value = state.stack.last
                 break
             }
-            for object in state.stack.reversed() {
-                if let found = object.child(first) {
+            var level = state.stack.count - 1
+            while level >= 0 {
+                if let found = state.stack[level].child(first) {
                     value = found
                     break
                 }
+                level -= 1
             }
             for part in name.path.dropFirst() {
                 guard let next = value?.child(part) else { return nil }

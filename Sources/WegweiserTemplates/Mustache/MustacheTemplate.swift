@@ -40,7 +40,8 @@ struct MustacheTemplate: Sendable {
 
 /// A name with its path split and its transforms, innermost last: `empty(site.taxonomies)` →
 /// path ["site", "taxonomies"], transforms ["empty"]; `last()` → path [], transforms ["last"].
-struct MustacheName: Sendable, Hashable {
+/// A class, so that rendering a tag retains one object rather than its two lists and its text.
+final class MustacheName: Sendable, Hashable {
     enum Root: Sendable, Hashable {
         /// Look the first part up through the context stack.
         case stack
@@ -50,8 +51,23 @@ struct MustacheName: Sendable, Hashable {
         case sequence
     }
 
-    var root: Root
-    var path: [String]
-    var transforms: [String]
-    var written: String
+    let root: Root
+    let path: [String]
+    let transforms: [String]
+    let written: String
+
+    init(root: Root, path: [String], transforms: [String], written: String) {
+        self.root = root
+        self.path = path
+        self.transforms = transforms
+        self.written = written
+    }
+
+    static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
+        lhs.root == rhs.root && lhs.path == rhs.path && lhs.transforms == rhs.transforms && lhs.written == rhs.written
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(written)
+    }
 }

@@ -1,6 +1,8 @@
-/// A value as templates see it. Render contexts are built as plain dictionaries and arrays and turned
-/// into these once per page (the parts every page shares, once per language), so that rendering looks
-/// names up with a switch instead of a dynamic cast per lookup.
+import WegweiserContent
+
+/// A value as templates see it. Render contexts are made of these (the parts every page shares once
+/// per language), so that rendering looks names up with a switch instead of a dynamic cast per
+/// lookup; contexts of plain dictionaries and arrays (tests, tools) are converted by `init(_:)`.
 public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
@@ -156,5 +158,37 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .map(Dictionary(elements) { _, last in last })
+    }
+}
+
+extension TemplateValue {
+    /// A front matter value as `DataNode.templateValue` gives it (nil for null), made directly rather
+    /// than through `Any`: every page converts all its fields for `page.params`.
+    init?(_ node: DataNode) {
+        switch node.value {
+        case .null: return nil
+        case .list(let items): self = .list(items.map { TemplateValue($0) ?? .string("") })
+        case .map(let entries):
+            var result: [String: TemplateValue] = [:]
+            for entry in entries { result[entry.key] = TemplateValue(entry.value) }
+            self = .map(result)
+        case .scalar(let text, let quoted):
+            if quoted {
+                self = .string(text)
+                return
+            }
+            switch text {
+            case "true", "True", "TRUE": self = .bool(true)
+            case "false", "False", "FALSE": self = .bool(false)
+            default:
+                if let number = Int(text) {
+                    self = .int(number)
+                } else if text.contains("."), let number = Double(text), number.isFinite {
+                    self = .double(number)
+                } else {
+                    self = .string(text)
+                }
+            }
+        }
     }
 }
