@@ -212,3 +212,19 @@ import Testing
         #expect(Array(copy[4..<599]) == Array(original[4..<599]))
     }
 }
+
+@Suite struct ByteTextTests {
+    @Test(arguments: [0, 7, 10, 99, 100, 65_535, -1, -450, Int.max, Int.min])
+    func writesDecimalsAsStringDoes(value: Int) {
+        var bytes: [UInt8] = [UInt8(ascii: "x")]
+        bytes.appendDecimal(value)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
+    }
+
+    @Test(arguments: ["plain", "", "a<b & \"c\" 'd'>", "tab\tline\nbell\u{07}end", "Straße – مركز"])
+    func appendsEscapedTextAsHTMLEscapedGivesIt(text: String) {
+        var output = "<p>"
+        output.appendHTMLEscaped(text)
+        #expect(output == "<p>" + text.htmlEscaped)
+    }
+}

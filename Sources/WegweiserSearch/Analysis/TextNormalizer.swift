@@ -27,12 +27,22 @@ public enum TextNormalizer {
     static func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(text.utf8.count)
+        // The tables in locals: read through their globals, each scalar paid for a check that they
+        // were made.
+        let ascii = asciiTable, single = lowSingles, low = lowTable
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                output.append(asciiTable[Int(value)])
+                output.append(ascii[Int(value)])
             } else if value < 0x800 {
-                output.append(contentsOf: lowTable[Int(value) - 0x80])
+                let mapped = single[Int(value) - 0x80]
+                if mapped < 0x110000 {
+                    output.append(Unicode.Scalar(mapped).unsafelyUnwrapped)
+                } else if mapped == Self.dropped {
+                    continue
+                } else {
+                    output.append(contentsOf: low[Int(value) - 0x80])
+                }
             } else if let mapped = highTable[value] {
                 output.append(contentsOf: mapped)
             } else if composes(scalar) {
@@ -79,6 +89,11 @@ public enum TextNormalizer {
     private static let lowTable: [[Unicode.Scalar]] = (0x80..<0x800).map { value in
         Array(fullPipeline(String(Unicode.Scalar(UInt32(value))!)).unicodeScalars)
     }
+
+    /// `lowTable` where an entry is one scalar (its value), none (`dropped`) or more (`several`).
+    private static let lowSingles: [UInt32] = lowTable.map { $0.count == 1 ? $0[0].value : $0.isEmpty ? dropped : several }
+    private static let dropped: UInt32 = 0xFFFF_FFFF
+    private static let several: UInt32 = 0xFFFF_FFFE
 
     /// Further ranges our readers' texts use: Arabic supplements and presentation forms, punctuation
     /// and invisible characters, Latin Extended Additional (Vietnamese), ligatures, full-width forms.

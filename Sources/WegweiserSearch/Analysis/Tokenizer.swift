@@ -30,8 +30,9 @@ public enum Tokenizer {
             parts.removeAll(keepingCapacity: true)
             joint = false
         }
+        let low = lowWordScalars  // in a local: a global is checked for being made on every read
         for (index, scalar) in scalars.enumerated() {
-            if isWordScalar(scalar) {
+            if scalar.value < 0x800 ? low[Int(scalar.value)] : isWordCategory(scalar) {
                 if joint {
                     parts.append(start..<end)
                     joint = false

@@ -66,7 +66,7 @@ public struct SearchIndexBuilder: Sendable {
         let analyzer = TextAnalyzer(language: language)
         let excerptLength = options.excerptLength
         // Chunks of pages share a table of stems; then their numbers are made the same for all.
-        let chunks = stride(from: 0, to: documents.count, by: 64).map { Array(documents[$0..<min($0 + 64, documents.count)]) }
+        let chunks = stride(from: 0, to: documents.count, by: 128).map { Array(documents[$0..<min($0 + 128, documents.count)]) }
         let analyzedChunks = await chunks.concurrentMap(jobs: jobs, chunkSize: 1) { chunk in
             var stems = StemTable()
             var scratch = AnalyzedDocument.Scratch()

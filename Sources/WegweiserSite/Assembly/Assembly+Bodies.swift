@@ -149,7 +149,7 @@ struct AnchorLink: Sendable, Hashable {
         case .page(_, let id): target = id
         default: return nil
         }
-        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
         let fragment = String(destination[destination.index(after: hash)...])
         guard !fragment.isEmpty else { return nil }
         self.target = target
@@ -185,22 +185,31 @@ public struct LinkFinding: Sendable, Hashable {
             self.init(kind: .imageWithoutAlt, destination: link.destination, location: location)
             return
         }
-        let lower = link.destination.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+        if Self.isWebAddress(link.destination) {
             guard case .keep = resolution else { return nil }
             self.init(kind: .external, destination: link.destination, location: location)
             return
         }
         guard case .page(_, let id) = resolution else { return nil }
-        let target = site[id]
-        guard target.isFallback || target.language != page.language else { return nil }
+        guard site[id].isFallback || site[id].language != page.language else { return nil }
         // Naming the other language's file (`jmd.de.md`) links that language on purpose.
         let file = link.destination.split(separator: "#").first.map(String.init) ?? link.destination
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let parts = name.split(separator: ".")
-        if name.hasSuffix(".md"), parts.count >= 3, LanguageCode(String(parts[parts.count - 2])) == target.contentLanguage { return nil }
+        if name.hasSuffix(".md"), parts.count >= 3, LanguageCode(String(parts[parts.count - 2])) == site[id].contentLanguage { return nil }
         self.init(
-            kind: .otherLanguage(target: site.url(for: target.path), textLanguage: target.contentLanguage), destination: link.destination,
+            kind: .otherLanguage(target: site.url(for: site[id].path), textLanguage: site[id].contentLanguage), destination: link.destination,
             location: location)
+    }
+
+    /// `http://` or `https://` in any case, checked by bytes (every link of every page asks).
+    private static func isWebAddress(_ destination: String) -> Bool {
+        var bytes = destination.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        var next = bytes.next()
+        if next.map({ $0 | 0x20 }) == UInt8(ascii: "s") { next = bytes.next() }
+        return next == UInt8(ascii: ":") && bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 }

@@ -65,7 +65,7 @@ struct LinkResolver: Sendable {
             return target(key, in: page.language, suffix: suffix)
         }
         // An image or file of content/, written relative to the Markdown file.
-        if let contentPath = normalize(decoded, from: source.file.directory), let copies = resources[contentPath],
+        if !resources.isEmpty, let contentPath = normalize(decoded, from: source.file.directory), let copies = resources[contentPath],
             let target = copies[page.language.rawValue] ?? copies[page.contentLanguage.rawValue] ?? copies.values.min()
         {
             return .replace(site.url(for: target) + suffix)
