@@ -30,11 +30,14 @@ public enum TypedFieldsDecoder {
     }
 
     /// On a report, contact or event, a field of another of these types is probably a mistake.
+    /// Per type, the fields of the other types, made once.
+    private static let otherTypesFields: [String: Set<String>] = Dictionary(uniqueKeysWithValues: ["report", "contact", "event"].map {
+        ($0, Set(TypeFields.all).subtracting(keys(of: $0)))
+    })
+
     private static func warnAboutOtherTypesFields(type: String, reader: inout FieldReader) {
-        guard ["report", "contact", "event"].contains(type) else { return }
-        let own = Set(keys(of: type))
-        let others = Set(TypeFields.all).subtracting(own)
-        for key in reader.fields.keys.sorted() where others.contains(key) {
+        guard let others = otherTypesFields[type] else { return }
+        for key in reader.fields.keys.filter(others.contains).sorted() {
             guard let location = reader.location(key) else { continue }
             let owners = ["report", "contact", "event"].filter { keys(of: $0).contains(key) }
             reader.diagnostics.warning(

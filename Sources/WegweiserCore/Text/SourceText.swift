@@ -11,8 +11,17 @@ public enum SourceText {
                 "the file is UTF-16; save it as UTF-8", at: SourceLocation(file: file))
         }
         let body = bytes[start...]
-        if let text = String(validating: body, as: UTF8.self), !body.contains(0) {
-            return cleaned(text)
+        // One pass for the bytes below 0x20: a NUL makes the file invalid, others are cleaned.
+        let (hasNUL, hasControl) = body.withUnsafeBufferPointer { buffer in
+            var control = false
+            for byte in buffer where byte < 0x20 {
+                if byte == 0 { return (true, true) }
+                if byte != 0x09 && byte != 0x0A { control = true }
+            }
+            return (false, control)
+        }
+        if !hasNUL, let text = String(validating: body, as: UTF8.self) {
+            return hasControl ? cleaned(text) : text
         }
         let (offset, what) = firstInvalidByte(in: body)
         let location = self.location(ofByte: offset, in: body, file: file)

@@ -130,7 +130,7 @@ extension RenderContextBuilder {
         if let id = page.eventPlace {
             let place = site[id]
             context["place"] = [
-                "title": .string(place.title), "url": .string(site.url(for: place.path)), "lang": .string(place.contentLanguage.rawValue),
+                "title": .string(place.title), "url": .string(url(of: id)), "lang": .string(place.contentLanguage.rawValue),
                 "address": .string(place.fields.contact?.address?.singleLine ?? ""),
             ]
         } else if case .address(let text)? = event.location {
@@ -139,7 +139,7 @@ extension RenderContextBuilder {
         if let id = page.eventOrganizer {
             let organizer = site[id]
             context["organizer"] = [
-                "title": .string(organizer.title), "url": .string(site.url(for: organizer.path)), "lang": .string(organizer.contentLanguage.rawValue),
+                "title": .string(organizer.title), "url": .string(url(of: id)), "lang": .string(organizer.contentLanguage.rawValue),
             ]
         }
         return .map(context)
@@ -184,7 +184,7 @@ extension RenderContextBuilder {
     /// The term page of a value, when the page carries that term.
     private func termURL(_ name: String, taxonomy: String, page: Page) -> String? {
         let slug = Slug.make(from: name)
-        return page.terms.first { $0.taxonomy == taxonomy && $0.slug == slug }.map { site.url(for: site[$0.page].path) }
+        return page.terms.first { $0.taxonomy == taxonomy && $0.slug == slug }.map { url(of: $0.page) }
     }
 
     func dateValues(_ date: ContentDate, in language: LanguageCode) -> TemplateValue {

@@ -28,6 +28,11 @@ public struct RenderContextBuilder: Sendable {
 
     /// The languages that have events.
     private let languagesWithEvents: Set<LanguageCode>
+    /// Every page's address as a link and as an absolute URL, made once: a page's address is written
+    /// on the page, in its lists, its translations' switchers, breadcrumbs and alternates.
+    private let addresses: PageAddresses
+    /// Per language, the pager of a page that is not split.
+    private let singlePagers: [LanguageCode: TemplateValue]
 
     public init(site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String? = { _ in nil }) {
         let (withEvents, codes) = Self.languageFacts(of: site.pages.indices.map(PageID.init), in: site)
@@ -45,19 +50,26 @@ public struct RenderContextBuilder: Sendable {
         let (withEvents, codes) = Self.languageFacts(of: changed, in: site)
         var endonyms = self.endonyms
         for code in codes where endonyms[code] == nil { endonyms[code] = code.endonym }
+        // An update changes no page's address (one that would makes the whole site again).
         return RenderContextBuilder(
             site: site, strings: strings, structuredData: structuredData, languagesWithEvents: languagesWithEvents.union(withEvents),
-            endonyms: endonyms)
+            endonyms: endonyms, addresses: addresses)
     }
 
     private init(
         site: Site, strings: UIStrings, structuredData: @escaping @Sendable (Page) -> String?, languagesWithEvents: Set<LanguageCode>,
-        endonyms: [LanguageCode: String]
+        endonyms: [LanguageCode: String], addresses: PageAddresses? = nil
     ) {
         self.site = site
+        self.addresses = addresses ?? PageAddresses(site)
         self.strings = strings
         let formatter = LocaleFormatter(config: site.config)
         self.formatter = formatter
+        self.singlePagers = Dictionary(uniqueKeysWithValues: site.languages.map { language in
+            (language.code, Self.pagerContext(
+                PagerPage(number: 1, count: 1, path: .root, items: []), language: language.code, strings: strings, formatter: formatter
+            ) { _ in "" })
+        })
         self.structuredData = structuredData
         self.languagesWithEvents = languagesWithEvents
         self.endonyms = endonyms
@@ -159,11 +171,11 @@ public struct RenderContextBuilder: Sendable {
     private func siteContext(in language: LanguageCode, current: PageID?) -> TemplateValue {
         var context = siteValues[language] ?? [:]
         context["sections"] = .list(site.topSections(in: language).map { section in
-            ["title": .string(section.title), "url": .string(site.url(for: section.path)), "is_current": .bool(section.id == current),
+            ["title": .string(section.title), "url": .string(url(of: section.id)), "is_current": .bool(section.id == current),
              "lang": .string(section.contentLanguage.rawValue), "dir": .string(site.language(section.contentLanguage).direction.rawValue)]
         })
         context["taxonomies"] = .list((site.taxonomyPages[language] ?? []).map { id in
-            ["title": .string(site[id].title), "url": .string(site.url(for: site[id].path)), "is_current": .bool(id == current)]
+            ["title": .string(site[id].title), "url": .string(url(of: id)), "is_current": .bool(id == current)]
         })
         return .map(context)
     }
@@ -192,8 +204,8 @@ public struct RenderContextBuilder: Sendable {
             "kind": .string(page.kind.rawValue),
             "type": .string(page.type),
             "section": .string(page.section),
-            "url": .string(site.url(for: page.path)),
-            "permalink": .string(site.absoluteURL(for: page.path)),
+            "url": .string(url(of: page.id)),
+            "permalink": .string(absoluteURL(of: page.id)),
             "lang": .string(page.contentLanguage.rawValue),
             "dir": .string(contentLanguage.direction.rawValue),
             "is_fallback": .bool(page.isFallback),
@@ -228,7 +240,7 @@ public struct RenderContextBuilder: Sendable {
                 context["is_outdated"] = true
                 context["outdated_notice"] = .string(strings.text(
                     "outdated_notice", in: page.language, ["source": formatter.languageName(originalPage.language, in: page.language)]))
-                context["original_url"] = .string(site.url(for: originalPage.path))
+                context["original_url"] = .string(url(of: originalPage.id))
                 context["original_lang"] = .string(originalPage.language.rawValue)
             }
         }
@@ -252,7 +264,7 @@ public struct RenderContextBuilder: Sendable {
     private func termsContext(_ page: Page) -> [TemplateValue] {
         var byTaxonomy: [String: [TemplateValue]] = [:]
         for term in page.terms {
-            var item: [String: TemplateValue] = ["name": .string(term.name), "url": .string(site.url(for: site[term.page].path))]
+            var item: [String: TemplateValue] = ["name": .string(term.name), "url": .string(url(of: term.page))]
             if let language = term.nameLanguage {
                 item["lang"] = .string(language.rawValue)
                 item["dir"] = .string(language.usualDirection.rawValue)
@@ -276,7 +288,7 @@ public struct RenderContextBuilder: Sendable {
     func itemContext(_ page: Page) -> [String: TemplateValue] {
         var context: [String: TemplateValue] = [
             "title": .string(page.title),
-            "url": .string(site.url(for: page.path)),
+            "url": .string(url(of: page.id)),
             "summary": .string(page.summary),
             "type": .string(page.type),
             "kind": .string(page.kind.rawValue),
@@ -313,21 +325,30 @@ public struct RenderContextBuilder: Sendable {
     // MARK: Navigation
 
     private func pagerContext(_ pager: PagerPage, of page: Page) -> TemplateValue {
+        // Most pages are the only page of their kind: their pager is the same in each language.
+        if pager.count == 1, let single = singlePagers[page.language] { return single }
+        return Self.pagerContext(pager, language: page.language, strings: strings, formatter: formatter) { number in
+            site.url(for: number == 1 ? page.path : site.pagerPath(of: page, number: number))
+        }
+    }
+
+    private static func pagerContext(
+        _ pager: PagerPage, language: LanguageCode, strings: UIStrings, formatter: LocaleFormatter, url: (Int) -> String
+    ) -> TemplateValue {
         var context: [String: TemplateValue] = [
             "number": .int(pager.number),
             "count": .int(pager.count),
             "has_pages": .bool(pager.count > 1),
             "label": .string(strings.text(
-                "page_of", in: page.language,
-                ["current": formatter.format(pager.number, in: page.language), "total": formatter.format(pager.count, in: page.language)])),
+                "page_of", in: language, ["current": formatter.format(pager.number, in: language), "total": formatter.format(pager.count, in: language)])),
         ]
         if pager.number > 1 {
-            context["prev_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.number - 1)))
-            context["first_url"] = .string(site.url(for: page.path))
+            context["prev_url"] = .string(url(pager.number - 1))
+            context["first_url"] = .string(url(1))
         }
         if pager.number < pager.count {
-            context["next_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.number + 1)))
-            context["last_url"] = .string(site.url(for: site.pagerPath(of: page, number: pager.count)))
+            context["next_url"] = .string(url(pager.number + 1))
+            context["last_url"] = .string(url(pager.count))
         }
         return .map(context)
     }
@@ -336,12 +357,12 @@ public struct RenderContextBuilder: Sendable {
     private func switcherContext(for page: Page) -> [TemplateValue] {
         site.languages.map { language in
             let translation = site.translationID(of: page, in: language.code)
-            let target = (translation ?? site.homes[language.code]).map { site[$0].path }
+            let target = translation ?? site.homes[language.code]
             return [
                 "code": .string(language.code.rawValue),
                 "name": .string(language.name),
                 "dir": .string(language.direction.rawValue),
-                "url": .string(site.url(for: target ?? .root)),
+                "url": .string(target.map(url(of:)) ?? site.url(for: .root)),
                 "is_current": .bool(language.code == page.language),
                 "has_page": .bool(translation != nil),
             ]
@@ -354,20 +375,20 @@ public struct RenderContextBuilder: Sendable {
         let translations = site.translationIDs(of: page).filter { !site[$0].isFallback }
         guard translations.count > 1 else { return [] }
         var result: [TemplateValue] = translations.map {
-            ["hreflang": .string(site[$0].language.rawValue), "url": .string(site.absoluteURL(for: site[$0].path))]
+            ["hreflang": .string(site[$0].language.rawValue), "url": .string(absoluteURL(of: $0))]
         }
         if let main = translations.first(where: { site[$0].language == site.config.defaultLanguage }) {
-            result.append(["hreflang": "x-default", "url": .string(site.absoluteURL(for: site[main].path))])
+            result.append(["hreflang": "x-default", "url": .string(absoluteURL(of: main))])
         }
         return result
     }
 
     /// A fallback page points search engines at the page whose text it shows.
     private func canonicalURL(for page: Page, pager: PagerPage) -> String {
-        if page.isFallback, let original = site.translation(of: page, in: page.contentLanguage) {
-            return site.absoluteURL(for: original.path)
+        if page.isFallback, let original = site.translationID(of: page, in: page.contentLanguage) {
+            return absoluteURL(of: original)
         }
-        return site.absoluteURL(for: pager.path)
+        return pager.number == 1 ? absoluteURL(of: page.id) : site.absoluteURL(for: pager.path)
     }
 
     private func breadcrumbs(for page: Page) -> [TemplateValue] {
@@ -381,10 +402,29 @@ public struct RenderContextBuilder: Sendable {
             let language = crumb.kind == .home ? page.language : crumb.contentLanguage
             return [
                 "title": .string(crumb.kind == .home ? strings.text("home", in: page.language) : crumb.title),
-                "url": .string(site.url(for: crumb.path)), "lang": .string(language.rawValue),
+                "url": .string(url(of: crumb.id)), "lang": .string(language.rawValue),
                 "dir": .string(site.language(language).direction.rawValue),
             ]
         }
+    }
+}
+
+extension RenderContextBuilder {
+    /// The address of a page, for links: `/de/reports/x/`.
+    func url(of id: PageID) -> String { addresses.links[id.rawValue] }
+
+    /// The absolute URL of a page: `https://example.org/de/reports/x/`.
+    func absoluteURL(of id: PageID) -> String { addresses.absolute[id.rawValue] }
+}
+
+/// Every page's address, made once per site.
+private struct PageAddresses: Sendable {
+    let links: [String]
+    let absolute: [String]
+
+    init(_ site: Site) {
+        links = site.pages.indices.map { site.url(for: site.pages[$0].path) }
+        absolute = site.pages.indices.map { site.absoluteURL(for: site.pages[$0].path) }
     }
 }
 
