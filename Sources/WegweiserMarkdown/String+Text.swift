@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
@@ -42,11 +44,14 @@ extension String {
     }
 
     private static func firstMatch(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        guard let first = pattern.first, bytes.count >= pattern.count, let base = bytes.baseAddress else { return nil }
         var index = start
+        // memchr finds each candidate first byte (a rendered page is searched several times).
         while index <= bytes.count - pattern.count {
-            if bytes[index] == first, (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return index }
-            index += 1
+            guard let found = memchr(base + index, Int32(first), bytes.count - pattern.count - index + 1) else { return nil }
+            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if pattern.withUnsafeBufferPointer({ memcmp(base + candidate, $0.baseAddress!, pattern.count) == 0 }) { return candidate }
+            index = candidate + 1
         }
         return nil
     }

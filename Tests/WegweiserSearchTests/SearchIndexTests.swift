@@ -134,3 +134,13 @@ import WegweiserCore
         #expect(!whole.postings(of: "beratung").contains { $0.document == compound }, "a single-file index leaves compounds to the engine")
     }
 }
+
+@Suite struct ExcerptSpaceTests {
+    /// Beyond ASCII, the excerpt's test for spaces is Unicode's White_Space, without a property lookup.
+    @Test func knowsEveryWhiteSpaceBeyondASCII() {
+        let differing = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            SearchDocument.isSpace($0) != $0.properties.isWhitespace
+        }
+        #expect(differing.isEmpty, "\(differing.map { "U+" + String($0.value, radix: 16) })")
+    }
+}

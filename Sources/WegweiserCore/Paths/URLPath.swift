@@ -22,8 +22,12 @@ public struct URLPath: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Whether a single segment can be used as a file or folder name in the output.
     public static func isSafeSegment(_ segment: String) -> Bool {
-        !segment.isEmpty && segment != "." && segment != ".."
-            && !segment.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }
+        guard !segment.isEmpty, segment != ".", segment != ".." else { return false }
+        // ASCII by bytes (C0 controls and DEL are the ASCII scalars of category Cc); the rest by category.
+        if segment.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !segment.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+        }
+        return !segment.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }
     }
 
     /// The path of a folder inside this one; `segment` must be safe (checked where it was read).

@@ -15,6 +15,22 @@ public enum JSONText {
         switch ObjectIdentifier(type(of: value)) {
         case stringType: return appendQuoted(value as! String, to: &output)
         case mapType: return writeObject(value as! [String: Any], into: &output)
+        case stringsType:
+            output += "["
+            for (index, text) in (value as! [String]).enumerated() {
+                if index > 0 { output += "," }
+                appendQuoted(text, to: &output)
+            }
+            return output += "]"
+        case mapsType:
+            output += "["
+            for (index, object) in (value as! [[String: Any]]).enumerated() {
+                if index > 0 { output += "," }
+                writeObject(object, into: &output)
+            }
+            return output += "]"
+        case boolType: return output += (value as! Bool) ? "true" : "false"
+        case intType: return output += String(value as! Int)
         default: break
         }
         switch value {
@@ -38,6 +54,10 @@ public enum JSONText {
 
     private static let stringType = ObjectIdentifier(String.self)
     private static let mapType = ObjectIdentifier([String: Any].self)
+    private static let stringsType = ObjectIdentifier([String].self)
+    private static let mapsType = ObjectIdentifier([[String: Any]].self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let intType = ObjectIdentifier(Int.self)
 
     private static func writeObject(_ object: [String: Any], into output: inout String) {
         output += "{"

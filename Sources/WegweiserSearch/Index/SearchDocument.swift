@@ -67,8 +67,14 @@ public struct SearchDocument: Sendable, Hashable {
         return String(encoding: text)
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x0A, 0x09, 0x0D: true
+        case 0..<0x80: false
+        // Unicode's White_Space beyond ASCII, without a property lookup per letter of the text.
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
 
