@@ -5,18 +5,27 @@ import WegweiserCore
 extension Assembly {
     /// For every configured taxonomy and language: a page listing the terms and one page per term.
     /// Fallback pages stay out: their terms are in another language.
-    mutating func addTaxonomies() {
+    mutating func addTaxonomies() async {
         let keys = site.pages.map(ListKey.init)
-        for language in config.languages.map(\.code) {
-            for taxonomy in config.taxonomies {
-                addTaxonomy(taxonomy, in: language, order: keys)
-            }
+        // Finding each taxonomy's terms reads every page: done side by side, as it only reads. The
+        // pages are then added in order, so that their IDs never depend on scheduling.
+        let pairs = config.languages.map(\.code).flatMap { language in config.taxonomies.map { (language, $0) } }
+        let found = await pairs.concurrentMap(jobs: site.options.jobs, chunkSize: 1) { [site, labels] pair in
+            Self.terms(of: pair.1, in: pair.0, site: site, labels: labels)
+        }
+        for ((language, taxonomy), (terms, warnings)) in zip(pairs, found) {
+            diagnostics.append(contentsOf: warnings)
+            addTaxonomy(taxonomy, in: language, terms: terms, order: keys)
         }
     }
 
-    private mutating func addTaxonomy(_ definition: Taxonomy, in language: LanguageCode, order keys: [ListKey]) {
+    typealias Terms = [String: (spellings: [String: Int], pages: [PageID], language: LanguageCode?)]
+
+    /// The terms of one taxonomy in one language, by slug, with the spellings and pages of each.
+    private static func terms(of definition: Taxonomy, in language: LanguageCode, site: Site, labels: SiteLabels) -> (Terms, Diagnostics) {
         let taxonomy = definition.name
-        var terms: [String: (spellings: [String: Int], pages: [PageID], language: LanguageCode?)] = [:]
+        var terms: Terms = [:]
+        var diagnostics = Diagnostics()
         // The name, slug and language of each value, made once: most values recur on many pages.
         var known: [String: (name: String, slug: String, code: LanguageCode?)?] = [:]
         func term(of value: String) -> (name: String, slug: String, code: LanguageCode?)? {
@@ -56,6 +65,11 @@ extension Assembly {
                 terms[slug]!.language = code
             }
         }
+        return (terms, diagnostics)
+    }
+
+    private mutating func addTaxonomy(_ definition: Taxonomy, in language: LanguageCode, terms: Terms, order keys: [ListKey]) {
+        let taxonomy = definition.name
         guard !terms.isEmpty, let home = site.homes[language] else { return }
         let title = labels.taxonomyTitles[language]?[taxonomy] ?? Slug.words(of: taxonomy)
         let taxonomyPath = site[home].path.appending(taxonomy)

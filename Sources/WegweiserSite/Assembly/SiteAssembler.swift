@@ -33,7 +33,7 @@ public struct SiteAssembler: Sendable {
         for language in config.languages.map(\.code) {
             assembly.addPages(in: language)
         }
-        assembly.addTaxonomies()
+        await assembly.addTaxonomies()
         assembly.addNotFoundPages()
         if config.search.enabled { assembly.addSearchPages() }
         assembly.linkTranslations()
