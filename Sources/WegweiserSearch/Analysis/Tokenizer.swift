@@ -15,54 +15,59 @@ public enum Tokenizer {
 
     /// Calls `body` with each word of the scalars, in order, without collecting them.
     static func forEachWord(in scalars: [Unicode.Scalar], _ body: (String) -> Void) {
-        var parts: [Range<Int>] = []
-        var start = 0  // of the current part
-        var end = 0  // after the current part's last scalar; == start when there is none
-        var joint = false
-        func finish() {
-            if end > start { parts.append(start..<end) }
-            if !parts.isEmpty, parts.reduce(0, { $0 + $1.count }) <= maximumLength {
-                body(text(of: parts, in: scalars))
-                if parts.count > 1 {
-                    for part in parts where part.count >= 2 { body(text(of: [part], in: scalars)) }
-                }
-            }
-            parts.removeAll(keepingCapacity: true)
-            joint = false
-        }
-        let low = lowWordScalars  // in a local: a global is checked for being made on every read
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.value < 0x800 ? low[Int(scalar.value)] : isWordCategory(scalar) {
-                if joint {
-                    parts.append(start..<end)
-                    joint = false
-                    start = index
-                } else if end <= start || end != index {
-                    start = index
-                }
-                end = index + 1
-            } else if isJoint(scalar), end > start, end == index, !joint {
-                joint = true
-            } else {
-                finish()
-                start = index
-                end = index
-            }
-        }
-        finish()
+        forEachWordScalars(in: scalars) { body(String(encoding: $0)) }
     }
 
-    /// The scalars of `ranges`, run together, as a string.
-    private static func text(of ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> String {
-        ranges.count == 1 ? String(encoding: scalars[ranges[0]]) : ranges.map { String(encoding: scalars[$0]) }.joined()
+    /// Calls `body` with the scalars of each word, valid during the call: no string is made of a word
+    /// that an analyzer has seen before.
+    static func forEachWordScalars(in scalars: [Unicode.Scalar], _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
+        var parts: [Range<Int>] = []
+        var joined: [Unicode.Scalar] = []
+        scalars.withUnsafeBufferPointer { all in
+            var start = 0  // of the current part
+            var end = 0  // after the current part's last scalar; == start when there is none
+            var joint = false
+            func finish() {
+                if end > start { parts.append(start..<end) }
+                if !parts.isEmpty, parts.reduce(0, { $0 + $1.count }) <= maximumLength {
+                    if parts.count == 1 {
+                        body(UnsafeBufferPointer(rebasing: all[parts[0]]))
+                    } else {
+                        joined.removeAll(keepingCapacity: true)
+                        for part in parts { joined.append(contentsOf: all[part]) }
+                        joined.withUnsafeBufferPointer(body)
+                        for part in parts where part.count >= 2 { body(UnsafeBufferPointer(rebasing: all[part])) }
+                    }
+                }
+                parts.removeAll(keepingCapacity: true)
+                joint = false
+            }
+            let low = lowWordScalars  // in a local: a global is checked for being made on every read
+            for index in all.indices {
+                let scalar = all[index]
+                if scalar.value < 0x800 ? low[Int(scalar.value)] : isWordCategory(scalar) {
+                    if joint {
+                        parts.append(start..<end)
+                        joint = false
+                        start = index
+                    } else if end <= start || end != index {
+                        start = index
+                    }
+                    end = index + 1
+                } else if isJoint(scalar), end > start, end == index, !joint {
+                    joint = true
+                } else {
+                    finish()
+                    start = index
+                    end = index
+                }
+            }
+            finish()
+        }
     }
 
     static func isJoint(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "-" || scalar == TextNormalizer.nonJoiner
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x800 ? lowWordScalars[Int(scalar.value)] : isWordCategory(scalar)
     }
 
     private static let lowWordScalars: [Bool] = (0..<0x800).map { isWordCategory(Unicode.Scalar(UInt32($0))!) }
