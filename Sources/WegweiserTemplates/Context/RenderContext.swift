@@ -182,10 +182,10 @@ public struct RenderContextBuilder: Sendable {
 
     /// The top-level section or taxonomy page a page belongs to, for marking the navigation.
     private func sectionAncestor(of page: Page) -> PageID? {
-        var current: Page? = page
-        while let candidate = current, let parent = candidate.parent {
-            if site[parent].kind == .home { return candidate.kind.isUtility ? nil : candidate.id }
-            current = site[parent]
+        var candidate = page.id
+        while let parent = site[candidate].parent {
+            if site[parent].kind == .home { return site[candidate].kind.isUtility ? nil : candidate }
+            candidate = parent
         }
         return nil
     }
@@ -392,17 +392,18 @@ public struct RenderContextBuilder: Sendable {
     }
 
     private func breadcrumbs(for page: Page) -> [TemplateValue] {
-        var trail: [Page] = []
+        var trail: [PageID] = []
         var current = page.parent
         while let id = current {
-            trail.insert(site[id], at: 0)
+            trail.append(id)
             current = site[id].parent
         }
-        return trail.map { crumb in
-            let language = crumb.kind == .home ? page.language : crumb.contentLanguage
+        return trail.reversed().map { crumb in
+            let isHome = site[crumb].kind == .home
+            let language = isHome ? page.language : site[crumb].contentLanguage
             return [
-                "title": .string(crumb.kind == .home ? strings.text("home", in: page.language) : crumb.title),
-                "url": .string(url(of: crumb.id)), "lang": .string(language.rawValue),
+                "title": .string(isHome ? strings.text("home", in: page.language) : site[crumb].title),
+                "url": .string(url(of: crumb)), "lang": .string(language.rawValue),
                 "dir": .string(site.language(language).direction.rawValue),
             ]
         }

@@ -175,21 +175,25 @@ struct MustacheRenderer: Sendable {
                 value = state.stack.last
                 break
             }
-            var level = state.stack.count - 1
-            while level >= 0 {
-                if let found = state.stack[level].child(first) {
-                    value = found
-                    break
+            // Through a buffer pointer the stack's values are read in place, not copied (and
+            // retained) level by level.
+            value = state.stack.withUnsafeBufferPointer { stack in
+                var level = stack.count - 1
+                while level >= 0 {
+                    if case .map(let map) = stack[level], let found = map[first] { return found }
+                    level -= 1
                 }
-                level -= 1
+                return nil
             }
-            for part in name.path.dropFirst() {
-                guard let next = value?.child(part) else { return nil }
+            var index = 1
+            while index < name.path.count {
+                guard let next = value?.child(name.path[index]) else { return nil }
                 value = next
+                index += 1
             }
         }
         guard let value else { return nil }
-        return apply(name.transforms[...], to: value)
+        return name.transforms.isEmpty ? value : apply(name.transforms[...], to: value)
     }
 
     private func apply(_ transforms: ArraySlice<String>, to value: TemplateValue) -> TemplateValue? {
