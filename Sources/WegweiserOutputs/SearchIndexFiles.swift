@@ -71,8 +71,10 @@ public enum SearchIndexFiles {
     /// What a reader may search a page by besides its text: its terms and its typed fields.
     static func keywords(of page: Page, in site: Site) -> [String] {
         var words = page.terms.map(\.name)
-        let languageNames = { (codes: [LanguageCode]) in
-            codes.compactMap { Locale(identifier: page.language.localeIdentifier).localizedString(forLanguageCode: $0.primaryLanguage) }
+        let languageNames = { (codes: [LanguageCode]) -> [String] in
+            guard !codes.isEmpty else { return [] }
+            let locale = Locale(identifier: page.language.localeIdentifier)
+            return codes.compactMap { locale.localizedString(forLanguageCode: $0.primaryLanguage) }
         }
         switch page.fields {
         case .contact(let contact):

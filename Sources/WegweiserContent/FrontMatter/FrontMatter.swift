@@ -79,7 +79,8 @@ public struct FrontMatter: Sendable {
             diagnostics.error("front matter must be a map of keys like 'title: …', not \(node.kindDescription)", at: node.location)
             return (result, diagnostics)
         }
-        let known = Set(commonKeys + taxonomies + otherKnownKeys)
+        result.params.reserveCapacity(entries.count)
+        result.locations.reserveCapacity(entries.count)
         for entry in entries {
             result.params[entry.key] = entry.value
             result.locations[entry.key] = entry.value.location
@@ -90,7 +91,10 @@ public struct FrontMatter: Sendable {
                 }
                 continue
             }
-            if !known.contains(entry.key), let suggestion = Suggestions.closest(to: entry.key, in: known) {
+            // The known keys are few: looked through as they are, made a set only for a suggestion.
+            if !commonKeys.contains(entry.key), !otherKnownKeys.contains(entry.key),
+                let suggestion = Suggestions.closest(to: entry.key, in: Set(commonKeys + taxonomies + otherKnownKeys))
+            {
                 diagnostics.warning(
                     "unknown key '\(entry.key)'; did you mean '\(suggestion)'? (kept for templates as params.\(entry.key))",
                     at: entry.keyLocation)

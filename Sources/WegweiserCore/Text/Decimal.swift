@@ -15,12 +15,22 @@ extension Array where Element == UInt8 {
             append(UInt8(ascii: "0") + UInt8(magnitude))
             return
         }
-        let start = count
-        var rest = magnitude
-        while rest > 0 {
-            append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        var width = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            width += 1
         }
-        self[start...].reverse()
+        // The digits written from the last, into room made for them.
+        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        withUnsafeMutableBufferPointer { buffer in
+            var rest = magnitude
+            var index = buffer.count - 1
+            while rest > 0 {
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                index -= 1
+            }
+        }
     }
 }

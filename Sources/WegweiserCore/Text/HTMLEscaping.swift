@@ -33,8 +33,12 @@ private enum HTMLEscaping {
 
     /// The offset of the first byte to change, nil when the text can be written as it is.
     static func firstSpecial(in text: String) -> Int? {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.firstIndex(where: isSpecial) }) { return found }
-        return text.utf8.firstIndex(where: isSpecial).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+        // withUTF8 reads short (inline) texts too, from a copy on the stack.
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices where isSpecial(bytes[index]) { return index }
+            return nil
+        }
     }
 
     static func append(_ text: String, from first: Int, to output: inout String) {

@@ -61,11 +61,11 @@ public enum JSONText {
 
     private static func writeObject(_ object: [String: Any], into output: inout String) {
         output += "{"
-        for (index, key) in object.keys.sorted().enumerated() {
+        for (index, member) in object.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { output += "," }
-            appendQuoted(key, to: &output)
+            appendQuoted(member.key, to: &output)
             output += ":"
-            write(object[key]!, into: &output)
+            write(member.value, into: &output)
         }
         output += "}"
     }

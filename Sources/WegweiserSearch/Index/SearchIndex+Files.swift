@@ -108,8 +108,10 @@ extension SearchIndex {
         JSONText.appendQuoted(term, to: &text)
         // The numbers as bytes, appended to the text once: a string append per number and comma
         // was most of writing an index.
-        var bytes: [UInt8] = [UInt8(ascii: ":"), UInt8(ascii: "[")]
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(postings.documents.count * 8 + 3)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "["))
         var previous: Int32 = 0
         for (index, document) in postings.documents.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
