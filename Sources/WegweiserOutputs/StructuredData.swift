@@ -71,7 +71,7 @@ public enum StructuredData {
     static func schemaType(of contact: ContactFields) -> String {
         let category = (contact.category ?? "").lowercased()
         let offices = ["authority", "office", "amt", "behörde", "behoerde", "government", "jobcenter", "verwaltung"]
-        if offices.contains(where: category.contains) { return "GovernmentOffice" }
+        if offices.contains(where: { category.utf8.count >= $0.utf8.count && category.containsText($0) }) { return "GovernmentOffice" }
         if contact.address == nil && contact.openingHours == nil { return "Organization" }
         return "LocalBusiness"
     }
@@ -116,5 +116,18 @@ public enum StructuredData {
     private static func timestamp(_ date: Date, allDay: Bool, zone: TimeZone) -> String {
         let style = Date.ISO8601FormatStyle(timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: zone)
         return allDay ? date.formatted(style.year().month().day()) : date.formatted(style)
+    }
+}
+
+extension String {
+    /// Whether `part` occurs in this text, compared as Swift compares strings (Foundation's
+    /// `contains` went through NSString for every contact page).
+    fileprivate func containsText(_ part: String) -> Bool {
+        var rest = self[...]
+        while !rest.isEmpty {
+            if rest.hasPrefix(part) { return true }
+            rest = rest.dropFirst()
+        }
+        return part.isEmpty
     }
 }

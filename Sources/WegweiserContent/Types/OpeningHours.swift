@@ -30,7 +30,13 @@ public struct TimeSpan: Sendable, Hashable, Comparable {
     /// `09:00`
     public static func clock(_ minutes: Int) -> String {
         let minutes = minutes % (24 * 60) == 0 && minutes > 0 ? 24 * 60 : minutes % (24 * 60)
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        guard minutes >= 0 else { return String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+        // Digit by digit: String(format:) went through Foundation for every span on every page.
+        let digits: [UInt8] = [
+            UInt8(ascii: "0") + UInt8(minutes / 600), UInt8(ascii: "0") + UInt8(minutes / 60 % 10), UInt8(ascii: ":"),
+            UInt8(ascii: "0") + UInt8(minutes % 60 / 10), UInt8(ascii: "0") + UInt8(minutes % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public var startText: String { Self.clock(start) }
