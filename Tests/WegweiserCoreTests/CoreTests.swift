@@ -228,3 +228,21 @@ import Testing
         #expect(output == "<p>" + text.htmlEscaped)
     }
 }
+
+@Suite struct CivilDayTests {
+    /// The arithmetic stamp agrees with Foundation's calendar over centuries, both sides of 1970,
+    /// at offsets east and west of UTC.
+    @Test func writesStampsAsTheCalendarDoes() {
+        var calendar = Calendar(identifier: .gregorian)
+        for offset in [0, 3600, 7200, -18_000, 19_800] {
+            calendar.timeZone = TimeZone(secondsFromGMT: offset)!
+            for step in stride(from: -4_000_000_000.0, through: 4_000_000_000.0, by: 37_131_977.0) {
+                let date = Date(timeIntervalSince1970: step)
+                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+                let expected = String(
+                    format: "%04d%02d%02dT%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+                #expect(CivilDay.compactStamp(date, offset: offset) == expected, "\(date) at \(offset)")
+            }
+        }
+    }
+}

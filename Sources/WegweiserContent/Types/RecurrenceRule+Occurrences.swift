@@ -1,4 +1,5 @@
 import Foundation
+import WegweiserCore
 
 extension RecurrenceRule {
     /// The starts of the occurrences of an event first held at `start`, in order, at the same local
@@ -82,43 +83,6 @@ extension RecurrenceRule {
             }
             return matches.sorted()
         }
-    }
-}
-
-/// Days of the proleptic Gregorian calendar as whole numbers (0 = 1970-01-01), converted with
-/// integer arithmetic (the days-from-civil algorithms; no calendar object, no allocation).
-enum CivilDay {
-    /// The day number of a date.
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date of a day number.
-    static func date(of dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
-    static func weekday(of dayNumber: Int) -> Int {
-        ((dayNumber + 3) % 7 + 7) % 7 + 1
-    }
-
-    static func length(ofMonth month: Int, in year: Int) -> Int {
-        let nextMonth = month == 12 ? dayNumber(year: year + 1, month: 1, day: 1) : dayNumber(year: year, month: month + 1, day: 1)
-        return nextMonth - dayNumber(year: year, month: month, day: 1)
     }
 }
 

@@ -71,7 +71,7 @@ public enum ICalendar {
             lines.add("GEO", raw: "\(geo.latitude);\(geo.longitude)")
         }
         if let organizer = page.eventOrganizer.map({ site[$0] }), let email = organizer.fields.contact?.email {
-            lines.add("ORGANIZER;CN=\"\(organizer.title.replacingOccurrences(of: "\"", with: "'"))\"", raw: "mailto:" + email)
+            lines.add("ORGANIZER;CN=\"\(String(organizer.title.map { $0 == "\"" ? "'" : $0 }))\"", raw: "mailto:" + email)
         }
         if let category = event.category { lines.add("CATEGORIES", text: category) }
         lines.add("STATUS", raw: event.cancelled ? "CANCELLED" : "CONFIRMED")

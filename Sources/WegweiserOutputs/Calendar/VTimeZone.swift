@@ -1,5 +1,6 @@
 import Synchronization
 import Foundation
+import WegweiserCore
 
 /// A VTIMEZONE component for a time zone, made from its transitions (summer time rules as yearly
 /// RRULEs), so that calendars show events at the right local time in every season.
@@ -82,10 +83,7 @@ enum VTimeZone {
     }
 
     static func localStamp(_ date: Date, offset: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        CivilDay.compactStamp(date, offset: offset)
     }
 
     static func offsetText(_ seconds: Int) -> String {
