@@ -16,24 +16,43 @@ public enum Slug {
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         let composed = isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
+        let low = lowRoles  // in a local: a global is checked for being made on every read
         for scalar in composed.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-                || properties.generalCategory == .spacingMark || scalar == "_" || scalar == "\u{200C}"
-            {
+            switch scalar.value < 0x800 ? low[Int(scalar.value)] : role(of: scalar) {
+            case .kept:
                 if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
                 UTF8.encode(scalar) { result.append($0) }
-            } else if scalar == "-" || properties.isWhitespace || properties.generalCategory == .dashPunctuation
-                || scalar == "/" || scalar == "."
-            {
+            case .separator:
                 pendingHyphen = true
+            case .dropped:
+                continue
             }
-            // The zero-width non-joiner stays: in Persian it is part of the word's spelling.
-            // Other punctuation and symbols disappear, as in GitHub's heading ids.
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    private enum Role { case kept, separator, dropped }
+
+    /// What a scalar does in a slug.
+    private static func role(of scalar: Unicode.Scalar) -> Role {
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark || scalar == "_" || scalar == "\u{200C}"
+        {
+            return .kept
+        }
+        if scalar == "-" || properties.isWhitespace || properties.generalCategory == .dashPunctuation || scalar == "/" || scalar == "." {
+            return .separator
+        }
+        // The zero-width non-joiner stays: in Persian it is part of the word's spelling.
+        // Other punctuation and symbols disappear, as in GitHub's heading ids.
+        return .dropped
+    }
+
+    /// `role(of:)` of the scalars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic…), looked up
+    /// once: their properties were most of the time of a slug.
+    private static let lowRoles: [Role] = (0..<0x800).map { role(of: Unicode.Scalar(UInt32($0))!) }
 
     /// Whether `text` is in NFC already, by a test that is sure for the scripts below U+0900 (Latin,
     /// Greek, Cyrillic, Armenian, Hebrew, Arabic…): composition there needs a combining mark (a

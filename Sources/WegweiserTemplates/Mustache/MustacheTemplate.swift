@@ -2,7 +2,7 @@
 /// lines and partial indentation, plus its parents and blocks, `{{<parent}}{{$block}}…{{/block}}{{/parent}}`,
 /// and transforms, `{{#empty(items)}}`), so themes written for it render the same, byte for byte.
 struct MustacheTemplate: Sendable {
-    enum Node: Sendable {
+    indirect enum Node: Sendable {
         case text(String)
         /// `{{name}}`, `{{{name}}}`, `{{&name}}`.
         case variable(MustacheName, escaped: Bool)
