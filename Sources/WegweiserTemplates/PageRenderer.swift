@@ -8,6 +8,10 @@ public struct PageRenderer: Sendable {
 
     public init(library: TemplateLibrary, contexts: RenderContextBuilder) {
         self.library = library
+        var contexts = contexts
+        // Converting every page's fields for `page.params` is work no page shows unless a template
+        // names it.
+        contexts.includesPageParams = library.mentions("params")
         self.contexts = contexts
     }
 

@@ -4,6 +4,7 @@ import WegweiserContent
 import WegweiserCore
 import WegweiserSite
 @testable import WegweiserTemplates
+import WegweiserTestSupport
 
 func themeFile(_ path: String, _ text: String) -> ThemeFile {
     ThemeFile(path: path, displayPath: "theme/" + path, bytes: Array(text.utf8))
@@ -146,5 +147,23 @@ func themeFile(_ path: String, _ text: String) -> ThemeFile {
         let formatter = LocaleFormatter(config: config)
         #expect(formatter.iso8601(try ContentDate.parse("2026-07-01T09:30", timeZone: config.timeZone).get()) == "2026-07-01T09:30:00+02:00")
         #expect(formatter.iso8601(try ContentDate.parse("2026-07-01", timeZone: config.timeZone).get()) == "2026-07-01")
+    }
+}
+
+@Suite struct PageParamsTests {
+    /// `page.params` is made for themes that name it, and left out (unseen) for the rest.
+    @Test func makesPageParamsOnlyForTemplatesThatNameThem() async throws {
+        let site = try await SiteFixture(["_index.de.md": page("Start"), "reports/a.de.md": page("A", "colour: blau")]).site()
+        let page = try #require(site.page(at: "/de/reports/a/"))
+        func render(_ template: String) throws -> String {
+            let library = try TemplateLibrary(theme: Theme(files: [themeFile("layouts/x.mustache", template)]))
+            let renderer = PageRenderer(library: library, contexts: RenderContextBuilder(site: site, strings: UIStrings(tables: [:])))
+            return renderer.render(page, pager: site.pagerPages(for: page)[0], template: "x")
+        }
+        #expect(try render("{{page.params.colour}}") == "blau")
+        #expect(try render("{{#page}}{{#params}}{{colour}}{{/params}}{{/page}}") == "blau")
+        #expect(PageRenderer(
+            library: try TemplateLibrary(theme: Theme(files: [themeFile("layouts/x.mustache", "{{page.title}}")])),
+            contexts: RenderContextBuilder(site: site, strings: UIStrings(tables: [:]))).contexts.includesPageParams == false)
     }
 }

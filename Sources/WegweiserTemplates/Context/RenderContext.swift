@@ -31,6 +31,9 @@ public struct RenderContextBuilder: Sendable {
     /// Every page's address as a link and as an absolute URL, made once: a page's address is written
     /// on the page, in its lists, its translations' switchers, breadcrumbs and alternates.
     private let addresses: PageAddresses
+    /// Whether `page.params` is made: every front matter field of every page, converted, for
+    /// themes that read it (`PageRenderer` leaves it out when no template names `params`).
+    public var includesPageParams = true
     /// Per language, the pager of a page that is not split.
     private let singlePagers: [LanguageCode: TemplateValue]
 
@@ -224,7 +227,7 @@ public struct RenderContextBuilder: Sendable {
         if let date = page.date { context["date"] = dateValues(date, in: page.language) }
         if let lastmod = page.lastmod { context["lastmod"] = dateValues(lastmod, in: page.language) }
         if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
-        if !page.params.isEmpty {
+        if includesPageParams, !page.params.isEmpty {
             context["params"] = .map(page.params.compactMapValues(TemplateValue.init(_:)))
         }
         if page.isFallback {

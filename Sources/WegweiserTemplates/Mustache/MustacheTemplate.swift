@@ -20,6 +20,27 @@ struct MustacheTemplate: Sendable {
 
     let nodes: [Node]
 
+    /// Every part of every name the template's tags look up (`page.params.x` → page, params, x).
+    var nameParts: Set<String> {
+        var parts = Set<String>()
+        func collect(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .variable(let name, _): parts.formUnion(name.path)
+                case .section(let name, _, let inner):
+                    parts.formUnion(name.path)
+                    collect(inner)
+                case .partial(_, _, let overrides): overrides?.values.forEach(collect)
+                case .block(_, let defaults, _): collect(defaults)
+                case .blockDefinition(_, let inner): collect(inner)
+                case .text, .escaping: break
+                }
+            }
+        }
+        collect(nodes)
+        return parts
+    }
+
     struct ParseError: Error {
         var message: String
         /// 1-based line and column of the problem.

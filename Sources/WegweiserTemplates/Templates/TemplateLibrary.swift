@@ -51,6 +51,11 @@ public struct TemplateLibrary: Sendable {
         renderer.render(name, context: TemplateValue(context))
     }
 
+    /// Whether a tag of any template looks up `name` (as any part of a dotted name).
+    public func mentions(_ name: String) -> Bool {
+        renderer.templates.values.contains { $0.nameParts.contains(name) }
+    }
+
     /// Renders the template `name` with a context made as template values.
     public func render(_ name: String, value: TemplateValue) -> String {
         renderer.render(name, context: value)
