@@ -161,9 +161,32 @@ func themeFile(_ path: String, _ text: String) -> ThemeFile {
             return renderer.render(page, pager: site.pagerPages(for: page)[0], template: "x")
         }
         #expect(try render("{{page.params.colour}}") == "blau")
+        #expect(try render("{{#page.params}}{{colour}}{{/page.params}}") == "blau")
         #expect(try render("{{#page}}{{#params}}{{colour}}{{/params}}{{/page}}") == "blau")
         #expect(PageRenderer(
             library: try TemplateLibrary(theme: Theme(files: [themeFile("layouts/x.mustache", "{{page.title}}")])),
             contexts: RenderContextBuilder(site: site, strings: UIStrings(tables: [:]))).contexts.includesPageParams == false)
+    }
+}
+
+@Suite struct ParamValueTests {
+    /// Front matter and site.yaml values reach templates typed: quoted text stays text, unquoted
+    /// booleans and numbers become them, a null is left out (and is "" in a list).
+    @Test func typesParamsForTemplates() async throws {
+        var fixture = SiteFixture([
+            "_index.de.md": page("Start"),
+            "reports/a.de.md": page("A", "count: 3\nshown: \"false\"\nlist: [x, ~, \"1.5\"]\nnothing: ~"),
+        ])
+        fixture.siteYAML += "\nparams: {email: a@example.org, map: true, year: 2024, ratio: 1.5, off: false}\n"
+        let site = try await fixture.site()
+        let page = try #require(site.page(at: "/de/reports/a/"))
+        let library = try TemplateLibrary(theme: Theme(files: [themeFile("layouts/x.mustache", """
+            {{site.params.email}}|{{#site.params.map}}map{{/site.params.map}}|{{site.params.year}}|{{site.params.ratio}}|\
+            {{^site.params.off}}off{{/site.params.off}}|{{page.params.count}}|{{#page.params.shown}}shown{{/page.params.shown}}|\
+            {{#page.params.list}}[{{.}}]{{/page.params.list}}|{{^page.params.nothing}}none{{/page.params.nothing}}
+            """)]))
+        let renderer = PageRenderer(library: library, contexts: RenderContextBuilder(site: site, strings: UIStrings(tables: [:])))
+        #expect(renderer.render(page, pager: site.pagerPages(for: page)[0], template: "x")
+            == "a@example.org|map|2024|1.5|off|3|shown|[x][][1.5]|none")
     }
 }

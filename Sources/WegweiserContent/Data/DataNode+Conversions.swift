@@ -54,29 +54,6 @@ extension DataNode {
         }
     }
 
-    /// The node as plain Swift values for templates: maps become `[String: Any]`, lists `[Any]`,
-    /// unquoted scalars booleans or numbers where they look like one.
-    public var templateValue: Any? {
-        switch value {
-        case .null: return nil
-        case .list(let items): return items.map { $0.templateValue ?? "" }
-        case .map(let entries):
-            var result: [String: Any] = [:]
-            for entry in entries { result[entry.key] = entry.value.templateValue }
-            return result
-        case .scalar(let text, let quoted):
-            if quoted { return text }
-            switch text {
-            case "true", "True", "TRUE": return true
-            case "false", "False", "FALSE": return false
-            default: break
-            }
-            if let number = Int(text) { return number }
-            if text.contains("."), let number = Double(text), number.isFinite { return number }
-            return text
-        }
-    }
-
     var quotedDescription: String {
         if case .scalar(let text, _) = value { return "'\(text)'" }
         return kindDescription

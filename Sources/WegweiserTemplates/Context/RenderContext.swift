@@ -158,7 +158,7 @@ public struct RenderContextBuilder: Sendable {
             context["search_index_url"] = .string(site.url(for: index))
             context["search_engine_url"] = .string(site.url(for: Site.searchEnginePath))
         }
-        if let params = site.config.params?.templateValue { context["params"] = TemplateValue(params) }
+        if let params = site.config.params.flatMap(TemplateValue.init(_:)) { context["params"] = params }
         return context
     }
 

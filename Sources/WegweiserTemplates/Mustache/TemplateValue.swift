@@ -162,8 +162,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 }
 
 extension TemplateValue {
-    /// A front matter value as `DataNode.templateValue` gives it (nil for null), made directly rather
-    /// than through `Any`: every page converts all its fields for `page.params`.
+    /// A front matter or site.yaml value for templates (nil for null): maps and lists as they are
+    /// (a null in a list becomes ""), quoted scalars as text, unquoted ones as booleans or numbers
+    /// where they look like one.
     init?(_ node: DataNode) {
         switch node.value {
         case .null: return nil

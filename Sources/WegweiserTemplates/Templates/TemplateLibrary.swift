@@ -5,6 +5,8 @@ import WegweiserCore
 /// names must exist (rendering would silently write a missing one as nothing).
 public struct TemplateLibrary: Sendable {
     let renderer: MustacheRenderer
+    /// Every part of every name the templates' tags look up, for `mentions(_:)`.
+    private let nameParts: Set<String>
     /// Template and partial names, for the layout lookup.
     public let names: Set<String>
     /// Each UI string key used as `i18n.key`, with the place of its first use.
@@ -41,6 +43,7 @@ public struct TemplateLibrary: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.all) }
         self.renderer = MustacheRenderer(templates: templates)
+        self.nameParts = templates.values.reduce(into: []) { $0.formUnion($1.nameParts) }
         self.names = Set(files.keys)
         self.stringKeys = keys
     }
@@ -53,7 +56,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Whether a tag of any template looks up `name` (as any part of a dotted name).
     public func mentions(_ name: String) -> Bool {
-        renderer.templates.values.contains { $0.nameParts.contains(name) }
+        nameParts.contains(name)
     }
 
     /// Renders the template `name` with a context made as template values.
