@@ -7,7 +7,7 @@ import WegweiserSite
 import WegweiserTemplates
 
 /// What reading content/ and data/ found.
-struct ContentReading {
+struct ContentReading: Sendable {
     var files: [ContentFile]
     /// The pages of content/ files.
     var sources: [PageSource]

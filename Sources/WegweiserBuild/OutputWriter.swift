@@ -108,6 +108,7 @@ struct OutputWriter: Sendable {
     /// folder). A clash is reported at what asked for the later file: a slug, an alias, a static file.
     func checkUniqueDestinations(_ outputs: [(path: String, origin: SourceLocation?)]) throws(DiagnosticError) {
         var owners: [String: SourceLocation?] = [:]
+        owners.reserveCapacity(outputs.count)
         var diagnostics = Diagnostics()
         for output in outputs {
             if let first = owners[output.path] {
@@ -119,9 +120,12 @@ struct OutputWriter: Sendable {
             }
         }
         for output in outputs {
-            var folder = output.path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
+            // Byte-wise: a path's folders end at its slashes, and a slash is never part of another character.
+            let bytes = output.path.utf8
+            var end = bytes.endIndex
+            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                end = slash
+                let folder = String(output.path[..<slash])
                 guard let owner = owners[folder] else { continue }
                 diagnostics.error(
                     "\(output.path) needs a folder \(folder), which is also a file (for \(Self.describe(owner, path: folder))); "

@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
                 // Feeds and the like follow, written once a check shows that no page has their place
                 // (the check before the swap sees every file).
                 let (outputs, search) = try await run.step("Feeds, rest of search") { run in
-                    (Self.writeOutputs(await run.makeOutputs(site, theme: theme.theme), besides: pages, writer: run.writer, into: staging), await searchTask.value)
+                    (await Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, writer: run.writer, into: staging), await searchTask.value)
                 }
                 let written = try outputs.get()
                 guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }
@@ -51,6 +51,7 @@ public struct SiteBuilder: Sendable {
             run.report.steps.append(("Write the rest, swap", clock.now - finished))
             run.report.filesWritten = count
             (run.report.pagesPerLanguage, run.report.pagesPerType) = BuildReport.counts(of: site)
+            releaseInBackground(consume site)
         } catch {
             run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
@@ -152,14 +153,14 @@ extension SiteBuilder {
     /// their place.
     static func writeOutputs(
         _ files: [OutputFile], besides pages: [(path: String, origin: SourceLocation?)], writer: OutputWriter, into staging: OutputWriter.Staging
-    ) -> Result<[(path: String, origin: SourceLocation?)], DiagnosticError> {
+    ) async -> Result<[(path: String, origin: SourceLocation?)], DiagnosticError> {
         let paths = files.map { (path: $0.path, origin: $0.origin) }
         do {
             try writer.checkUniqueDestinations(pages + paths)
         } catch {
             return .failure(error)
         }
-        let failures = files.compactMap(staging.write)
+        let failures = await files.concurrentMap(jobs: writer.jobs, chunkSize: 16, staging.write).compactMap { $0 }
         return failures.isEmpty ? .success(paths) : .failure(DiagnosticError(failures))
     }
 
@@ -184,8 +185,10 @@ struct BuildRun {
     /// The site and theme alone: what the assembly learned besides (the sources with their bodies,
     /// the link resolver …) is let go at once.
     mutating func siteAndTheme() async throws(DiagnosticError) -> (site: Site, theme: LoadedTheme) {
-        let (assembled, theme, _) = try await assembleSite()
-        return (assembled.site, theme)
+        let (assembled, theme, content) = try await assembleSite()
+        let site = assembled.site
+        releaseInBackground((consume assembled, consume content))
+        return (site, theme)
     }
 
     /// The steps every build and check runs: settings, theme, content, model.
