@@ -177,6 +177,23 @@ import Testing
         #expect(JSONText.encode("Straße – مرحبا 👋 \\ \t") == #""Straße – مرحبا 👋 \\ \t""#)
         #expect(JSONText.encode("\u{2027}\u{202A}") == "\"\u{2027}\u{202A}\"")
     }
+
+    /// JSON-LD is built as `JSONValue`s: the text must be what `encode` writes for the same dictionary.
+    @Test func valuesWriteWhatTheDictionaryWouldGive() {
+        var object: JSONObject = ["name": "first", "@type": "Place", "zeta": .double(48.5), "alpha": .double(-3)]
+        object["name"] = "Ba\u{308}ckerei <Nord> & \"Süd\"\u{2028}"
+        object["list"] = .strings(["b", "a"])
+        object["nested"] = ["z": .bool(false), "a": .int(7), "nan": .double(.nan), "items": .array([["k": "v"], "</script>"])]
+        object["gone"] = "x"
+        object["gone"] = nil
+        let dictionary: [String: Any] = [
+            "name": "Ba\u{308}ckerei <Nord> & \"Süd\"\u{2028}", "@type": "Place", "zeta": 48.5, "alpha": -3.0,
+            "list": ["b", "a"], "nested": ["z": false, "a": 7, "nan": Double.nan, "items": [["k": "v"] as [String: Any], "</script>"] as [Any]] as [String: Any],
+        ]
+        #expect(object.encoded == JSONText.encode(dictionary))
+        #expect(object.encoded.hasPrefix(#"{"@type":"Place","alpha":-3,"list":["b","a"],"name":"#))
+        #expect(object["zeta"] == .double(48.5) && object["gone"] == nil)
+    }
 }
 
 @Suite struct TrimmingTests {

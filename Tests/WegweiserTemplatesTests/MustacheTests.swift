@@ -125,3 +125,52 @@ import Testing
         }
     }
 }
+
+/// Template maps must behave as the dictionaries they replaced, small (searched entry by entry) and
+/// large (with a table of slots), through sets, replacements, removals and merges.
+@Suite struct TemplateMapTests {
+    @Test(arguments: [0, 1, 8, 9, 17, 100])
+    func holdsWhatADictionaryHolds(count: Int) {
+        var map = TemplateMap()
+        var dictionary: [String: TemplateValue] = [:]
+        for index in 0..<count {
+            map["key\(index)"] = .int(index)
+            dictionary["key\(index)"] = .int(index)
+        }
+        for index in stride(from: 0, to: count, by: 3) {
+            map["key\(index)"] = .string("again \(index)")
+            dictionary["key\(index)"] = .string("again \(index)")
+        }
+        for index in stride(from: 1, to: count, by: 4) {
+            map["key\(index)"] = nil
+            dictionary["key\(index)"] = nil
+        }
+        map["missing"] = nil
+        #expect(map.count == dictionary.count)
+        #expect(map.dictionary.mapValues(\.text) == dictionary.mapValues(\.text))
+        for index in 0..<(count + 5) {
+            let key = "key\(index)"
+            #expect(map[key]?.text == dictionary[key]?.text)
+            #expect(map.value(for: key, hash: TemplateMap.hash(key))?.text == dictionary[key]?.text)
+        }
+        #expect(map[""] == nil && map["key"] == nil)
+    }
+
+    @Test func mergesWithTheOtherMapWinning() {
+        var map: TemplateMap = ["a": "1", "b": "2"]
+        var other = TemplateMap()
+        for index in 0..<12 { other["k\(index)"] = .int(index) }
+        other["b"] = "new"
+        map.merge(other)
+        #expect(map.count == 14)
+        #expect(map["a"]?.text == "1" && map["b"]?.text == "new" && map["k11"]?.text == "11")
+        let literal: TemplateMap = ["x": "first", "x": "last"]
+        #expect(literal.count == 1 && literal["x"]?.text == "last")
+    }
+
+    @Test func hashesKeysByTheirBytes() {
+        #expect(TemplateMap.hash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(TemplateMap.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(TemplateMap.hash("Straße") != TemplateMap.hash("Strasse"))
+    }
+}

@@ -60,7 +60,7 @@ extension TemplateValue {
         case .int(let number): number
         case .double(let number): number
         case .list(let items): items.map(\.plain)
-        case .map(let map): map.mapValues(\.plain)
+        case .map(let map): map.dictionary.mapValues(\.plain)
         case .null: Optional<Any>.none as Any
         }
     }

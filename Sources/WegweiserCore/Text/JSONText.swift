@@ -37,8 +37,7 @@ public enum JSONText {
         case let text as String: appendQuoted(text, to: &output)
         case let flag as Bool: output += flag ? "true" : "false"
         case let number as Int: output += String(number)
-        case let number as Double:
-            output += number.isFinite ? (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)) : "null"
+        case let number as Double: output += self.number(number)
         case let object as [String: Any]: writeObject(object, into: &output)
         case let array as [Any]:
             output += "["
@@ -121,6 +120,12 @@ public enum JSONText {
             flush(upTo: bytes.count)
         }
         output += "\""
+    }
+
+    /// A number as JSON writes it: whole numbers without a fraction, others as Swift prints them,
+    /// and `null` for what JSON cannot hold (infinities, NaN).
+    static func number(_ number: Double) -> String {
+        number.isFinite ? (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)) : "null"
     }
 
     private static func hexEscape(_ value: UInt32) -> String {

@@ -5,7 +5,7 @@ import WegweiserSite
 
 /// What list pages of events and directories show besides their entries.
 extension RenderContextBuilder {
-    func listContext(for page: Page, pager: PagerPage) -> [String: TemplateValue] {
+    func listContext(for page: Page, pager: PagerPage) -> TemplateMap {
         guard page.kind == .section else { return [:] }
         switch page.type {
         case "event":
@@ -22,7 +22,7 @@ extension RenderContextBuilder {
     }
 
     /// Entries grouped by category (the view without JavaScript), and the choices of the filters.
-    private func directoryContext(_ entries: [Page], language: LanguageCode) -> [String: TemplateValue] {
+    private func directoryContext(_ entries: [Page], language: LanguageCode) -> TemplateMap {
         var groups: [String: [Page]] = [:]
         var languages = Set<LanguageCode>()
         for entry in entries {
@@ -54,10 +54,10 @@ extension RenderContextBuilder {
     }
 
     /// Per entry of a list: what filters and list layouts of contacts and events need.
-    func itemTypeContext(_ page: Page) -> [String: TemplateValue] {
+    func itemTypeContext(_ page: Page) -> TemplateMap {
         switch page.fields {
         case .contact(let contact):
-            var context: [String: TemplateValue] = [
+            var context: TemplateMap = [
                 "languages": .string(contact.languages.map(\.rawValue).joined(separator: " ")),
                 "wheelchair": .string(contact.wheelchair?.rawValue ?? ""),
             ]

@@ -6,7 +6,7 @@ import WegweiserSite
 /// The typed fields of reports, contacts and events, as templates show them: labels in the reader's
 /// language, links resolved, values formatted.
 extension RenderContextBuilder {
-    func typedContext(_ page: Page) -> [String: TemplateValue] {
+    func typedContext(_ page: Page) -> TemplateMap {
         switch page.fields {
         case .report(let report): ["report": reportContext(report, page: page)]
         case .contact(let contact): ["contact": contactContext(contact, page: page)]
@@ -19,7 +19,7 @@ extension RenderContextBuilder {
 
     private func reportContext(_ report: ReportFields, page: Page) -> TemplateValue {
         let language = page.language
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "integrators": .strings(report.integrators), "partners": .strings(report.partners),
             "topics": .list(termLinks(report.topics, taxonomy: "topics", page: page)),
             "metrics": .list(report.metrics.map { ["label": .string($0.label), "value": .string($0.value)] }),
@@ -31,7 +31,7 @@ extension RenderContextBuilder {
         }
         context["state"] = report.state.map(TemplateValue.string)
         context["programme"] = report.programme.map(TemplateValue.string)
-        var period: [String: TemplateValue] = [:]
+        var period: TemplateMap = [:]
         if let start = report.periodStart { period["start"] = dateValues(start, in: language) }
         if let end = report.periodEnd { period["end"] = dateValues(end, in: language) }
         if !period.isEmpty { context["period"] = .map(period) }
@@ -48,7 +48,7 @@ extension RenderContextBuilder {
 
     private func contactContext(_ contact: ContactFields, page: Page) -> TemplateValue {
         let language = page.language
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "services": .strings(contact.services), "target_groups": .strings(contact.targetGroups),
             "languages": .list(contact.languages.map(languageValues)),
             "vcard_url": .string(site.url(for: page.vcardFile)),
@@ -113,7 +113,7 @@ extension RenderContextBuilder {
 
     private func eventContext(_ event: EventFields, page: Page) -> TemplateValue {
         let language = page.language
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "all_day": .bool(event.allDay), "cancelled": .bool(event.cancelled), "is_recurring": .bool(event.recurrence != nil),
             "languages": .list(event.languages.map(languageValues)), "ics_url": .string(site.url(for: page.calendarFile)),
             "start": dateValues(event.start, in: language),

@@ -14,7 +14,7 @@ public struct RenderContextBuilder: Sendable {
     public let structuredData: @Sendable (Page) -> String?
     /// Per language, the site values that every page shares, and the UI strings: converted for the
     /// renderer once, not for every page.
-    private let siteValues: [LanguageCode: [String: TemplateValue]]
+    private let siteValues: [LanguageCode: TemplateMap]
     private let stringValues: [LanguageCode: TemplateValue]
     /// Per language, each taxonomy's title (its list page's), for the terms a page shows.
     private let taxonomyTitles: [LanguageCode: [String: String]]
@@ -88,7 +88,7 @@ public struct RenderContextBuilder: Sendable {
             Dictionary(ids.compactMap { id in site[id].taxonomy.map { ($0, site[id].title) } }) { first, _ in first }
         }
         self.stringValues = Dictionary(uniqueKeysWithValues: site.languages.map { language in
-            (language.code, TemplateValue.map((strings.tables[language.code] ?? [:]).mapValues(TemplateValue.string)))
+            (language.code, TemplateValue.map(TemplateMap((strings.tables[language.code] ?? [:]).mapValues(TemplateValue.string))))
         })
     }
 
@@ -113,7 +113,7 @@ public struct RenderContextBuilder: Sendable {
     /// The whole context of one output page.
     public func context(for page: Page, pager: PagerPage) -> TemplateValue {
         let language = page.language
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "site": siteContext(for: page),
             "page": .map(pageContext(page)),
             "language": languageContext(language),
@@ -127,15 +127,15 @@ public struct RenderContextBuilder: Sendable {
             "i18n": stringValues[language] ?? .map([:]),
             "breadcrumbs": .list(breadcrumbs(for: page)),
         ]
-        context.merge(listContext(for: page, pager: pager)) { _, new in new }
+        context.merge(listContext(for: page, pager: pager))
         return .map(context)
     }
 
     // MARK: Site
 
     /// The site's values in one language that are the same on every page: built once per language.
-    static func siteValues(_ site: Site, language: LanguageCode, hasEvents: Bool) -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
+    static func siteValues(_ site: Site, language: LanguageCode, hasEvents: Bool) -> TemplateMap {
+        var context: TemplateMap = [
             "title": .string(site.config.title(for: language)),
             "base_url": .string(site.config.baseURL.absoluteString),
             "root_url": .string(site.url(for: .root)),
@@ -200,9 +200,9 @@ public struct RenderContextBuilder: Sendable {
 
     // MARK: Page
 
-    private func pageContext(_ page: Page) -> [String: TemplateValue] {
+    private func pageContext(_ page: Page) -> TemplateMap {
         let contentLanguage = site.language(page.contentLanguage)
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "title": .string(page.title),
             "kind": .string(page.kind.rawValue),
             "type": .string(page.type),
@@ -228,7 +228,7 @@ public struct RenderContextBuilder: Sendable {
         if let lastmod = page.lastmod { context["lastmod"] = dateValues(lastmod, in: page.language) }
         if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
         if includesPageParams, !page.params.isEmpty {
-            context["params"] = .map(page.params.compactMapValues(TemplateValue.init(_:)))
+            context["params"] = .map(TemplateMap(page.params.compactMapValues(TemplateValue.init(_:))))
         }
         if page.isFallback {
             context["fallback_notice"] = .string(strings.text(
@@ -250,7 +250,7 @@ public struct RenderContextBuilder: Sendable {
         if site.hasFeed(page) {
             context["feed_url"] = .string(site.url(for: page.path.appending(file: "feed.xml")))
         }
-        context.merge(typedContext(page)) { _, new in new }
+        context.merge(typedContext(page))
         if let json = structuredData(page) { context["json_ld"] = .string(json) }
         return context
     }
@@ -267,7 +267,7 @@ public struct RenderContextBuilder: Sendable {
     private func termsContext(_ page: Page) -> [TemplateValue] {
         var byTaxonomy: [String: [TemplateValue]] = [:]
         for term in page.terms {
-            var item: [String: TemplateValue] = ["name": .string(term.name), "url": .string(url(of: term.page))]
+            var item: TemplateMap = ["name": .string(term.name), "url": .string(url(of: term.page))]
             if let language = term.nameLanguage {
                 item["lang"] = .string(language.rawValue)
                 item["dir"] = .string(language.usualDirection.rawValue)
@@ -288,8 +288,8 @@ public struct RenderContextBuilder: Sendable {
         items.value(for: id) { .map(itemContext(site[id])) }
     }
 
-    func itemContext(_ page: Page) -> [String: TemplateValue] {
-        var context: [String: TemplateValue] = [
+    func itemContext(_ page: Page) -> TemplateMap {
+        var context: TemplateMap = [
             "title": .string(page.title),
             "url": .string(url(of: page.id)),
             "summary": .string(page.summary),
@@ -303,14 +303,14 @@ public struct RenderContextBuilder: Sendable {
         if let date = page.displayDate { context["date"] = dateValues(date, in: page.language) }
         if page.kind == .term { context["count"] = .string(formatter.format(page.children.count, in: page.language)) }
         if let image = page.image { context["image"] = ["src": .string(image.source), "alt": .string(image.alt)] }
-        context.merge(itemTypeContext(page)) { _, new in new }
+        context.merge(itemTypeContext(page))
         return context
     }
 
     /// `field_lang.services` etc.: the language of a field written in another language than the page
     /// around it (a spreadsheet row's untranslated column), for `lang` and `dir` on that passage.
     func fieldLanguages(_ page: Page) -> TemplateValue {
-        var values: [String: TemplateValue] = [:]
+        var values: TemplateMap = [:]
         for (field, code) in page.fieldLanguages where code != page.contentLanguage {
             values[field] = ["lang": .string(code.rawValue), "dir": .string(site.language(code).direction.rawValue)]
         }
@@ -338,7 +338,7 @@ public struct RenderContextBuilder: Sendable {
     private static func pagerContext(
         _ pager: PagerPage, language: LanguageCode, strings: UIStrings, formatter: LocaleFormatter, url: (Int) -> String
     ) -> TemplateValue {
-        var context: [String: TemplateValue] = [
+        var context: TemplateMap = [
             "number": .int(pager.number),
             "count": .int(pager.count),
             "has_pages": .bool(pager.count > 1),

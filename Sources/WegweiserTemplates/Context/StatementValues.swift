@@ -14,7 +14,7 @@ struct StatementValues {
     func values(_ statement: AccessibilityStatement) -> TemplateValue {
         let regulation = statement.regulation
         let siteTitle = site.config.title(for: language)
-        var values: [String: TemplateValue] = [
+        var values: TemplateMap = [
             "conformance": .string(statement.conformance.rawValue),
             "is_full": .bool(statement.conformance == .full),
             "intro": .string(strings.text(
@@ -47,7 +47,7 @@ struct StatementValues {
     }
 
     private func contactValues(_ contact: AccessibilityStatement.Contact) -> TemplateValue {
-        var values: [String: TemplateValue] = [:]
+        var values: TemplateMap = [:]
         if let name = contact.name.flatMap(textValues) { values["name"] = name }
         if let email = contact.email { values["email"] = ["text": .string(email), "uri": .string("mailto:" + email)] }
         if let phone = contact.phone { values["phone"] = ["text": .string(phone.written), "uri": .string(phone.telURI)] }

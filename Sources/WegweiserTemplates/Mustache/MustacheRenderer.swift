@@ -166,12 +166,12 @@ struct MustacheRenderer: Sendable {
             return apply(name.transforms.dropLast(), to: found)
         case .current:
             value = state.stack.last
-            for part in name.path {
-                guard let next = value?.child(part) else { return nil }
+            for (part, hash) in zip(name.path, name.hashes) {
+                guard let next = value?.child(part, hash: hash) else { return nil }
                 value = next
             }
         case .stack:
-            guard let first = name.path.first else {
+            guard let first = name.path.first, let hash = name.hashes.first else {
                 value = state.stack.last
                 break
             }
@@ -180,14 +180,14 @@ struct MustacheRenderer: Sendable {
             value = state.stack.withUnsafeBufferPointer { stack in
                 var level = stack.count - 1
                 while level >= 0 {
-                    if case .map(let map) = stack[level], let found = map[first] { return found }
+                    if case .map(let map) = stack[level], let found = map.value(for: first, hash: hash) { return found }
                     level -= 1
                 }
                 return nil
             }
             var index = 1
             while index < name.path.count {
-                guard let next = value?.child(name.path[index]) else { return nil }
+                guard let next = value?.child(name.path[index], hash: name.hashes[index]) else { return nil }
                 value = next
                 index += 1
             }

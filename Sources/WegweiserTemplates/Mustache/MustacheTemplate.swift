@@ -74,12 +74,15 @@ final class MustacheName: Sendable, Hashable {
 
     let root: Root
     let path: [String]
+    /// Each part's `TemplateMap.hash`, so that looking a name up hashes nothing.
+    let hashes: [UInt64]
     let transforms: [String]
     let written: String
 
     init(root: Root, path: [String], transforms: [String], written: String) {
         self.root = root
         self.path = path
+        self.hashes = path.map(TemplateMap.hash)
         self.transforms = transforms
         self.written = written
     }

@@ -9,7 +9,7 @@ public enum TemplateValue: Sendable {
     case int(Int)
     case double(Double)
     case list([TemplateValue])
-    case map([String: TemplateValue])
+    case map(TemplateMap)
     /// A key that is present without a value: found (it stops the lookup), but false and empty.
     case null
 
@@ -20,8 +20,8 @@ public enum TemplateValue: Sendable {
         // (a dictionary failed five before it matched) was a tenth of all rendering time.
         switch ObjectIdentifier(type(of: value)) {
         case Known.string: self = .string(value as! String)
-        case Known.map: self = .map((value as! [String: Any]).mapValues(TemplateValue.init(_:)))
-        case Known.maps: self = .list((value as! [[String: Any]]).map { .map($0.mapValues(TemplateValue.init(_:))) })
+        case Known.map: self = .map(TemplateMap((value as! [String: Any]).mapValues(TemplateValue.init(_:))))
+        case Known.maps: self = .list((value as! [[String: Any]]).map { .map(TemplateMap($0.mapValues(TemplateValue.init(_:)))) })
         case Known.strings: self = .list((value as! [String]).map(TemplateValue.string))
         case Known.list: self = .list((value as! [Any]).map(TemplateValue.init(_:)))
         case Known.bool: self = .bool(value as! Bool)
@@ -49,7 +49,7 @@ public enum TemplateValue: Sendable {
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let number as Double: self = .double(number)
-        case let map as [String: Any]: self = .map(map.mapValues(TemplateValue.init(_:)))
+        case let map as [String: Any]: self = .map(TemplateMap(map.mapValues(TemplateValue.init(_:))))
         case let list as [Any]: self = .list(list.map(TemplateValue.init(_:)))
         case let optional as OptionalValue:
             if let wrapped = optional.wrapped { self.init(wrapped) } else { self = .null }
@@ -61,6 +61,12 @@ public enum TemplateValue: Sendable {
     /// The value of `name` when this is a map.
     func child(_ name: String) -> TemplateValue? {
         if case .map(let map) = self { return map[name] }
+        return nil
+    }
+
+    /// The value of `name` when this is a map, with the name's hash (`TemplateMap.hash`) known.
+    func child(_ name: String, hash: UInt64) -> TemplateValue? {
+        if case .map(let map) = self { return map.value(for: name, hash: hash) }
         return nil
     }
 
@@ -157,7 +163,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .map(Dictionary(elements) { _, last in last })
+        var map = TemplateMap(minimumCapacity: elements.count)
+        for (key, value) in elements { map[key] = value }
+        self = .map(map)
     }
 }
 
@@ -170,7 +178,7 @@ extension TemplateValue {
         case .null: return nil
         case .list(let items): self = .list(items.map { TemplateValue($0) ?? .string("") })
         case .map(let entries):
-            var result: [String: TemplateValue] = [:]
+            var result = TemplateMap(minimumCapacity: entries.count)
             for entry in entries { result[entry.key] = TemplateValue(entry.value) }
             self = .map(result)
         case .scalar(let text, let quoted):
