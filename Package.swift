@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Release builds let the modules see each other's code (generic functions specialised and small
+// accessors inlined across module lines): about a tenth less CPU for a build of the bench corpus.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Wegweiser",
     platforms: [.macOS(.v15)],
@@ -23,26 +27,28 @@ let package = Package(
         ),
         // Lets cmark-gfm parse on several threads at once (see its header).
         .target(name: "CMarkGFMParallel"),
-        .target(name: "WegweiserCore"),
-        .target(name: "WegweiserMarkdown", dependencies: ["CMarkGFM", "CMarkGFMParallel", "WegweiserCore"]),
+        .target(name: "WegweiserCore", swiftSettings: optimized),
+        .target(name: "WegweiserMarkdown", dependencies: ["CMarkGFM", "CMarkGFMParallel", "WegweiserCore"], swiftSettings: optimized),
         .target(
             name: "WegweiserContent",
-            dependencies: ["WegweiserCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["WegweiserCore", .product(name: "Yams", package: "Yams")], swiftSettings: optimized
         ),
-        .target(name: "WegweiserSite", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserMarkdown"]),
+        .target(name: "WegweiserSite", dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserMarkdown"], swiftSettings: optimized),
         .target(
             name: "WegweiserTemplates",
-            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"],
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite"], swiftSettings: optimized,
             plugins: ["EmbedFiles"]
         ),
-        .target(name: "WegweiserSearch", dependencies: ["WegweiserCore"], exclude: ["Engine"], plugins: ["EmbedFiles"]),
+        .target(
+            name: "WegweiserSearch", dependencies: ["WegweiserCore"], exclude: ["Engine"], swiftSettings: optimized, plugins: ["EmbedFiles"]),
         .target(
             name: "WegweiserOutputs",
-            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserSearch"]
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserSearch"], swiftSettings: optimized
         ),
         .target(
             name: "WegweiserBuild",
-            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"]
+            dependencies: ["WegweiserCore", "WegweiserContent", "WegweiserSite", "WegweiserTemplates", "WegweiserOutputs"],
+            swiftSettings: optimized
         ),
         .target(
             name: "WegweiserServer",
