@@ -160,37 +160,34 @@ extension BuildRun {
     }
 
     /// Renders every page and writes it into `staging` at once, so that no page's HTML waits in memory
-    /// for the others; returns what was written.
+    /// for the others; returns the number of files written.
     mutating func renderPages(
         _ site: Site, theme: LoadedTheme, into staging: OutputWriter.Staging
-    ) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)] {
+    ) async throws(DiagnosticError) -> Int {
         let (renderer, templates) = try prepareRenderer(site, theme: theme)
         let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
-        // Clashing pages are reported as clashes before anything is written (the check before the
-        // swap covers every other file too).
-        try writer.checkUniqueDestinations(work.map { id, pager in (pager.path.outputFile, site[id].location(of: "slug")) })
         // Servers look for /404.html; it is the default language's page.
         let notFound = site.notFoundPages[site.config.defaultLanguage]
+        // Clashing pages are reported as clashes before anything is written.
+        var claimed = work.map { id, pager in (path: pager.path.outputFile, origin: site[id].location(of: "slug")) }
+        if notFound != nil { claimed.append((path: "404.html", origin: nil)) }
+        try staging.claims.claim(claimed)
         let pagesDone = Atomic<Int>(0)
         let progress = options.progress
         let results = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]
-            let file = OutputFile(
-                path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!),
-                origin: page.location(of: "slug"))
+            let file = OutputFile(path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!))
             var failures = [staging.write(file)]
             if id == notFound { failures.append(staging.write(OutputFile(path: "404.html", bytes: file.bytes))) }
             if let progress {
                 let done = pagesDone.add(1, ordering: .relaxed).newValue
                 if done % 64 == 0 || done == work.count { progress(.pages(done: done, total: work.count)) }
             }
-            return (path: file.path, origin: file.origin, failures: failures.compactMap { $0 }, isNotFound: id == notFound)
+            return failures.compactMap { $0 }
         }
-        let failures = results.flatMap(\.failures)
+        let failures = results.flatMap { $0 }
         if !failures.isEmpty { throw DiagnosticError(failures) }
-        var written = results.map { (path: $0.path, origin: $0.origin) }
-        if results.contains(where: \.isNotFound) { written.append((path: "404.html", origin: nil)) }
-        return written
+        return claimed.count
     }
 
     /// The generators are independent of each other: they run side by side.

@@ -19,6 +19,8 @@ struct OutputWriter: Sendable {
     struct Staging: Sendable {
         let fileSystem: any FileSystem
         let path: String
+        /// Every path written here is claimed first, so that no two outputs share one.
+        let claims = DestinationClaims()
 
         /// Writes one file now; a failure comes back as a diagnostic.
         func write(_ file: OutputFile) -> Diagnostic? {
@@ -31,13 +33,13 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// Lets `produce` write into a staging folder (it returns the paths it wrote and what asked for
-    /// each), copies the copies, checks that no two outputs share a path, then swaps the result in;
+    /// Lets `produce` write into a staging folder (it claims the paths it writes and returns their
+    /// number), copies the copies once no output has their paths, then swaps the result in;
     /// returns the number of files. When
     /// anything fails the staging folder goes and the previous output stays exactly as it was.
     /// Top-level dot files of the old output (`.git`, `.gitkeep`, a host's `.well-known`) are kept.
     func commit(
-        copies: [FileCopy], produce: (Staging) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)]
+        copies: [FileCopy], produce: (Staging) async throws(DiagnosticError) -> Int
     ) async throws(DiagnosticError) -> Int {
         let output = outputDirectory.hasSuffix("/") && outputDirectory.count > 1 ? String(outputDirectory.dropLast()) : outputDirectory
         let (parent, name) = Self.split(output)
@@ -59,7 +61,7 @@ struct OutputWriter: Sendable {
 
     private func commitLocked(
         copies: [FileCopy], output: String, parent: String, name: String,
-        produce: (Staging) async throws(DiagnosticError) -> [(path: String, origin: SourceLocation?)]
+        produce: (Staging) async throws(DiagnosticError) -> Int
     ) async throws(DiagnosticError) -> Int {
         try checkIsOwnOutput(output)
         let staging = Self.join(parent, ".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -71,9 +73,9 @@ struct OutputWriter: Sendable {
             throw DiagnosticError("cannot prepare the output folder \(output): \(error)", at: nil)
         }
         do throws(DiagnosticError) {
-            let written = try await produce(Staging(fileSystem: fileSystem, path: staging))
-            try checkUniqueDestinations(
-                written + copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
+            let target = Staging(fileSystem: fileSystem, path: staging)
+            let written = try await produce(target)
+            try target.claims.claim(copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
             let failures = await copy(copies, into: staging)
             guard failures.isEmpty else { throw DiagnosticError(failures) }
             do {
@@ -81,7 +83,7 @@ struct OutputWriter: Sendable {
             } catch {
                 throw DiagnosticError("cannot replace \(output): \(error)", at: nil)
             }
-            return written.count + copies.count
+            return written + copies.count
         } catch {
             try? fileSystem.remove(staging)
             throw error
@@ -102,47 +104,6 @@ struct OutputWriter: Sendable {
                 "the output folder \(output) holds files that Wegweiser did not write, and a build replaces the folder "
                     + "as a whole; empty it or choose another --output", at: nil)
         }
-    }
-
-    /// Every output path once, and no file where another file needs a folder (`de/feed.xml` as a page's
-    /// folder). A clash is reported at what asked for the later file: a slug, an alias, a static file.
-    func checkUniqueDestinations(_ outputs: [(path: String, origin: SourceLocation?)]) throws(DiagnosticError) {
-        var owners: [String: SourceLocation?] = [:]
-        owners.reserveCapacity(outputs.count)
-        var diagnostics = Diagnostics()
-        for output in outputs {
-            if let first = owners[output.path] {
-                diagnostics.error(
-                    "\(output.path) would be written twice (also for \(Self.describe(first, path: output.path))); "
-                        + "change the slug, alias or file name", at: output.origin ?? first)
-            } else {
-                owners[output.path] = output.origin
-            }
-        }
-        for output in outputs {
-            // Byte-wise: a path's folders end at its slashes, and a slash is never part of another character.
-            let bytes = output.path.utf8
-            var end = bytes.endIndex
-            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                end = slash
-                let folder = String(output.path[..<slash])
-                guard let owner = owners[folder] else { continue }
-                diagnostics.error(
-                    "\(output.path) needs a folder \(folder), which is also a file (for \(Self.describe(owner, path: folder))); "
-                        + "change the slug, alias or file name", at: output.origin ?? owner)
-            }
-        }
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
-    }
-
-    private static func describe(_ origin: SourceLocation?, path: String) -> String {
-        if let origin { return origin.description }
-        if path == "sitemap.xml" || path.hasSuffix("/sitemap.xml") { return "the sitemap" }
-        if path.hasSuffix("feed.xml") { return "a feed" }
-        if path == "robots.txt" { return "robots.txt" }
-        if path == "index.html" { return "the language chooser at the root" }
-        if path.hasPrefix("assets/") { return "the theme's assets" }
-        return "a generated page"
     }
 
     private func copy(_ copies: [FileCopy], into staging: String) async -> [Diagnostic] {

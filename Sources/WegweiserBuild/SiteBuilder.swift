@@ -29,7 +29,7 @@ public struct SiteBuilder: Sendable {
                 // The search indexes need the pages' text, not their HTML: they are built beside the
                 // rendering, which leaves a core idle at times, and written language by language.
                 let searchTask = Task { [jobs = options.jobs] in await Self.writeSearchIndexes(of: site, jobs: jobs, into: staging) }
-                let pages: [(path: String, origin: SourceLocation?)]
+                let pages: Int
                 do throws(DiagnosticError) {
                     pages = try await run.step("Render and write pages") { try await $0.renderPages(site, theme: theme, into: staging) }
                 } catch {
@@ -38,15 +38,16 @@ public struct SiteBuilder: Sendable {
                     _ = await searchTask.value
                     throw error
                 }
-                // Feeds and the like follow, written once a check shows that no page has their place
-                // (the check before the swap sees every file).
+                // Feeds and the like follow, written once no page has their place; the search
+                // indexes' paths are claimed when they are all written.
                 let (outputs, search) = try await run.step("Feeds, rest of search") { run in
-                    (await Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), besides: pages, writer: run.writer, into: staging), await searchTask.value)
+                    (await Self.writeOutputs(run.makeOutputs(site, theme: theme.theme), jobs: run.options.jobs, into: staging), await searchTask.value)
                 }
                 let written = try outputs.get()
                 guard search.failures.isEmpty else { throw DiagnosticError(search.failures) }
+                try staging.claims.claim(search.written)
                 finished = clock.now
-                return pages + written + search.written
+                return pages + written + search.written.count
             }
             run.report.steps.append(("Write the rest, swap", clock.now - finished))
             run.report.filesWritten = count
@@ -150,18 +151,15 @@ struct LoadedTheme: Sendable {
 
 extension SiteBuilder {
     /// Feeds, sitemaps, calendars, cards and assets, written into the staging folder once no page has
-    /// their place.
-    static func writeOutputs(
-        _ files: [OutputFile], besides pages: [(path: String, origin: SourceLocation?)], writer: OutputWriter, into staging: OutputWriter.Staging
-    ) async -> Result<[(path: String, origin: SourceLocation?)], DiagnosticError> {
-        let paths = files.map { (path: $0.path, origin: $0.origin) }
+    /// their place; returns their number.
+    static func writeOutputs(_ files: [OutputFile], jobs: Int, into staging: OutputWriter.Staging) async -> Result<Int, DiagnosticError> {
         do {
-            try writer.checkUniqueDestinations(pages + paths)
+            try staging.claims.claim(files.map { (path: $0.path, origin: $0.origin) })
         } catch {
             return .failure(error)
         }
-        let failures = await files.concurrentMap(jobs: writer.jobs, chunkSize: 16, staging.write).compactMap { $0 }
-        return failures.isEmpty ? .success(paths) : .failure(DiagnosticError(failures))
+        let failures = await files.concurrentMap(jobs: jobs, chunkSize: 16, staging.write).compactMap { $0 }
+        return failures.isEmpty ? .success(files.count) : .failure(DiagnosticError(failures))
     }
 
     /// The search indexes, written into the staging folder language by language as they are made.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WegweiserBuild
+@testable import WegweiserBuild
 import WegweiserCore
 
 @Suite struct OutputTests {
@@ -118,5 +118,45 @@ import WegweiserCore
             "content/directory/office.de.md:15:16: warning: 'Bürgerbüro' was last verified on 2025-11-01, 13 months ago",
             "data/directory/list.csv:3:1: warning: 'Café\nfür alle' has no last_verified date; add it when you have checked the entry",
         ])
+    }
+}
+
+/// Paths are claimed kind by kind (pages, then feeds and the like, search indexes, copies); a clash
+/// is found whichever kind came first, and reported at the later file.
+@Suite struct DestinationClaimsTests {
+    private func messages(_ batches: [[(path: String, origin: WegweiserCore.SourceLocation?)]]) -> [String] {
+        let claims = DestinationClaims()
+        var messages: [String] = []
+        for batch in batches {
+            do throws(DiagnosticError) {
+                try claims.claim(batch)
+            } catch {
+                messages += error.diagnostics.map(\.description)
+            }
+        }
+        return messages
+    }
+
+    private let page = WegweiserCore.SourceLocation(file: "content/a.md", line: 2, column: 7)
+    private let file = WegweiserCore.SourceLocation(file: "static/x")
+
+    @Test func acceptsDistinctFilesInSharedFolders() {
+        #expect(messages([[("de/a/index.html", page), ("de/b/index.html", nil)], [("de/feed.xml", nil), ("de/a/cal.ics", nil)]]).isEmpty)
+    }
+
+    @Test func reportsTheLaterOfTwoFilesWithOnePath() {
+        #expect(messages([[("de/a/index.html", page)], [("de/a/index.html", file)]]) == [
+            "static/x:1:1: error: de/a/index.html would be written twice (also for content/a.md:2:7); change the slug, alias or file name"
+        ])
+        #expect(messages([[("de/a/index.html", nil), ("de/a/index.html", page)]]) == [
+            "content/a.md:2:7: error: de/a/index.html would be written twice (also for a generated page); change the slug, alias or file name"
+        ])
+    }
+
+    @Test func reportsAFileWhereAFolderIsNeededInEitherOrder() {
+        let message = "de/feed.xml/x/index.html needs a folder de/feed.xml, which is also a file (for a feed); change the slug, alias or file name"
+        #expect(messages([[("de/feed.xml/x/index.html", page)], [("de/feed.xml", nil)]]) == ["content/a.md:2:7: error: " + message])
+        #expect(messages([[("de/feed.xml", nil)], [("de/feed.xml/x/index.html", page)]]) == ["content/a.md:2:7: error: " + message])
+        #expect(messages([[("de/feed.xml", nil), ("de/feed.xml/y/z/index.html", page)]]).count == 1)
     }
 }

@@ -18,7 +18,7 @@ import WegweiserTestSupport
 
     func files() async throws -> [String: String] {
         let site = try await SiteFixture(Self.files).site()
-        return Dictionary(uniqueKeysWithValues: (ICalendar.files(for: site) + VCard.files(for: site)).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        return Dictionary(uniqueKeysWithValues: (await ICalendar.files(for: site) + VCard.files(for: site)).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
     }
 
     @Test func writesOneCalendarPerEventAndOnePerLanguage() async throws {

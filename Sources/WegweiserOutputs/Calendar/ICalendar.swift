@@ -6,24 +6,28 @@ import WegweiserSite
 /// iCalendar files (RFC 5545): one `.ics` beside each event page, and `/<lang>/events.ics` with every
 /// event of a language, for subscribing.
 public enum ICalendar {
-    public static func files(for site: Site) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for language in site.languages {
-            let events = site.pages.filter { $0.language == language.code && $0.fields.event != nil }
-            guard !events.isEmpty, let home = site.homes[language.code] else { continue }
-            // Each event's VEVENT is written once, for its own file and the language's calendar.
-            let vevents = events.map { event in
-                var lines = ContentLines()
-                vevent(event, site: site, into: &lines)
-                return lines
-            }
-            for (event, lines) in zip(events, vevents) {
-                files.append(OutputFile(path: event.calendarFile.outputFile, text: calendar([event], vevents: [lines], site: site, name: event.title)))
-            }
-            let name = "\(site.config.title(for: language.code))"
-            files.append(OutputFile(
-                path: site[home].path.appending(file: "events.ics").outputFile, text: calendar(events, vevents: vevents, site: site, name: name)))
+    public static func files(for site: Site) async -> [OutputFile] {
+        // The languages side by side: the calendars are the largest of the files made after the pages.
+        await site.languages.concurrentMap(jobs: site.options.jobs, chunkSize: 1) { language in
+            files(for: language.code, site: site)
+        }.flatMap { $0 }
+    }
+
+    private static func files(for language: LanguageCode, site: Site) -> [OutputFile] {
+        let events = site.pages.filter { $0.language == language && $0.fields.event != nil }
+        guard !events.isEmpty, let home = site.homes[language] else { return [] }
+        // Each event's VEVENT is written once, for its own file and the language's calendar.
+        let vevents = events.map { event in
+            var lines = ContentLines()
+            vevent(event, site: site, into: &lines)
+            return lines
         }
+        var files = zip(events, vevents).map { event, lines in
+            OutputFile(path: event.calendarFile.outputFile, text: calendar([event], vevents: [lines], site: site, name: event.title))
+        }
+        let name = "\(site.config.title(for: language))"
+        files.append(OutputFile(
+            path: site[home].path.appending(file: "events.ics").outputFile, text: calendar(events, vevents: vevents, site: site, name: name)))
         return files
     }
 
