@@ -90,17 +90,35 @@ extension BuildRun {
         } catch {
             throw DiagnosticError("cannot read \(options.display("content")): \(error)", at: nil)
         }
+        // For translation status: git is asked, and the pages' files looked at, while they are read
+        // (on a thread of its own: git may take a while on a long history).
+        let (siteDirectory, fileSystem) = (options.sourceDirectory, fileSystem)
+        let pagePaths = files.filter { $0.role != .resource }.map { "content/" + $0.path }
+        async let pageTimes = onOwnThread {
+            let history = ChangeTimes.history(siteDirectory: siteDirectory, scope: ["content", "data"])
+            return (history, ChangeTimes.times(of: pagePaths, history: history, siteDirectory: siteDirectory, fileSystem: fileSystem))
+        }
         let (sources, diagnostics) = await contentLoader(config).load(
             files, directory: directory, displayDirectory: options.display("content"), jobs: options.jobs)
         report.diagnostics.append(contentsOf: diagnostics)
         let (rows, dataDiagnostics) = DataLoader(fileSystem: fileSystem, config: config)
             .load(directory: BuildOptions.join(options.sourceDirectory, "data"), displayDirectory: options.display("data"))
         report.diagnostics.append(contentsOf: dataDiagnostics)
-        // For translation status.
         let prefix = options.display("")
-        let shown = Set((sources + rows).map(\.displayPath)).map { String($0.dropFirst(prefix.count)) }
+        let (history, times) = await pageTimes
+        let rowPaths = Set(rows.map { String($0.displayPath.dropFirst(prefix.count)) }).sorted()
+        let allTimes = times.merging(ChangeTimes.times(of: rowPaths, history: history, siteDirectory: siteDirectory, fileSystem: fileSystem)) { page, _ in page }
         return ContentReading(
-            files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics, changeTimes: changeTimes(of: shown))
+            files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics,
+            changeTimes: Dictionary(uniqueKeysWithValues: allTimes.map { (options.display($0.key), $0.value) }))
+    }
+
+    /// Runs blocking work (a subprocess, many small file system calls) on a thread of its own, so the
+    /// threads that run tasks keep working meanwhile.
+    private func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: body()) }
+        }
     }
 
     /// When each file (a path below the site folder) last changed, by the path messages show.

@@ -5,17 +5,35 @@ import WegweiserCore
 /// touched it, or its modification time when it has changes git does not know yet, or when the site is
 /// not in a git repository. Git is asked twice per build, for the whole of content/ and data/.
 struct ChangeTimes {
+    /// What git knows of the files below some folders: when each committed one last changed, and
+    /// which ones have changes not committed yet.
+    struct History: Sendable {
+        var committed: [String: Date] = [:]
+        var uncommitted: Set<String> = []
+    }
+
     /// Paths relative to the site folder (`content/reports/x.de.md`) → when they last changed.
     static func read(siteDirectory: String, paths: [String], fileSystem: any FileSystem) -> [String: Date] {
         // A few files (an update in `wegweiser serve`) are asked for by name.
         let scope = paths.count <= 20 ? paths : ["content", "data"]
         guard !scope.isEmpty else { return [:] }
-        let committed = gitCommitTimes(in: siteDirectory, scope: scope)
-        let uncommitted = Set(git(["ls-files", "--modified", "--others", "--exclude-standard", "--"] + scope, in: siteDirectory)?
-            .split(separator: "\n").map(String.init) ?? [])
+        return times(of: paths, history: history(siteDirectory: siteDirectory, scope: scope), siteDirectory: siteDirectory, fileSystem: fileSystem)
+    }
+
+    /// Git asked twice, for the whole of `scope`.
+    static func history(siteDirectory: String, scope: [String]) -> History {
+        let uncommitted = git(["ls-files", "--modified", "--others", "--exclude-standard", "--"] + scope, in: siteDirectory)?
+            .split(separator: "\n").map(String.init) ?? []
+        return History(committed: gitCommitTimes(in: siteDirectory, scope: scope), uncommitted: Set(uncommitted))
+    }
+
+    /// When each of `paths` last changed: its last commit's time, else (changed since, or not in git)
+    /// its modification time.
+    static func times(of paths: [String], history: History, siteDirectory: String, fileSystem: any FileSystem) -> [String: Date] {
         var times: [String: Date] = [:]
+        times.reserveCapacity(paths.count)
         for path in paths {
-            if !uncommitted.contains(path), let time = committed[path] {
+            if !history.uncommitted.contains(path), let time = history.committed[path] {
                 times[path] = time
             } else if let seconds = fileSystem.modificationTime(of: BuildOptions.join(siteDirectory, path)) {
                 times[path] = Date(timeIntervalSince1970: seconds)

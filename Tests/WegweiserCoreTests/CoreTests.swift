@@ -196,6 +196,19 @@ import Testing
     }
 }
 
+@Suite struct ByteOrderTests {
+    /// Folder listings are sorted by bytes: the fast comparison must agree with the generic one.
+    @Test func sortsAsTheBytesDo() {
+        let names = ["", "a", "A", "a.de.md", "a.md", "ab", "b", "Zürich", "Zurich", "zürich-verein-mit-langem-namen.de.md",
+                     "zürich-verein-mit-langem-namen.ar.md", "e\u{301}", "\u{E9}", "مرحبا", "👋", "index.md", "_index.md"]
+        for left in names {
+            for right in names {
+                #expect(left.precedesByBytes(right) == left.utf8.lexicographicallyPrecedes(right.utf8), "\(left) < \(right)")
+            }
+        }
+    }
+}
+
 @Suite struct TrimmingTests {
     /// The native trimming must give what Foundation's character sets give, on every kind of blank.
     @Test(arguments: ["", "   ", " a ", "\tStraße\u{00A0}", "\u{3000}東京\u{2003}", "\n a b \n", "\r\nx\u{0085}", "\u{2028}y\u{2029}", "é\u{301} ", "\u{200B}z"])

@@ -31,7 +31,7 @@ public struct LocalFileSystem: FileSystem {
             }
             return kind.map { DirectoryEntry(name: name, kind: $0) }
         }
-        return result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return result.sorted { $0.name.precedesByBytes($1.name) }
     }
 
     public func read(_ path: String) throws -> [UInt8] {

@@ -37,7 +37,7 @@ public final class MemoryFileSystem: FileSystem {
                 let rest = directory.dropFirst(prefix.count)
                 if !rest.isEmpty, !rest.contains("/") { result[String(rest)] = .directory }
             }
-            return result.map { DirectoryEntry(name: $0.key, kind: $0.value) }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            return result.map { DirectoryEntry(name: $0.key, kind: $0.value) }.sorted { $0.name.precedesByBytes($1.name) }
         }
     }
 

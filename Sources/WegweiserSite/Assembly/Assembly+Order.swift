@@ -3,26 +3,32 @@ import WegweiserCore
 
 extension Assembly {
     /// Sorts every list: weight first (pages without one last), then newest first, then title, then path.
-    mutating func orderLists() {
-        let keys = site.pages.map(ListKey.init)
-        for index in site.pages.indices {
-            sortList(of: PageID(index)) { keys[$0.rawValue] }
+    /// The keys and the sorted lists are made side by side, then set in page order.
+    mutating func orderLists() async {
+        let site = self.site
+        let indices = Array(0..<site.pages.count)
+        let keys = await indices.concurrentMap(jobs: site.options.jobs, chunkSize: 256) { ListKey(site.pages[$0]) }
+        let sorted = await indices.concurrentMap(jobs: site.options.jobs, chunkSize: 256) { index in
+            Self.sortedList(of: site[PageID(index)], site: site) { keys[$0.rawValue] }
+        }
+        for (index, lists) in zip(indices, sorted) {
+            guard let (children, subsections) = lists else { continue }
+            self.site.pages[index].children = children
+            self.site.pages[index].subsections = subsections
         }
     }
 
-    /// Sorts the pages and subsections one list shows; events by their schedule. Sorted outside the
-    /// array of pages: sorting in place while reading other pages from it would copy them all.
-    mutating func sortList(of id: PageID, key: (PageID) -> ListKey) {
-        var children = site[id].children
-        var subsections = site[id].subsections
-        if site[id].type == "event" {
-            children.sort { Self.eventOrder(site[$0], site[$1], key) }
+    /// The pages and subsections one list shows, sorted; events by their schedule. Nil when the page
+    /// lists nothing.
+    static func sortedList(of page: Page, site: Site, key: (PageID) -> ListKey) -> (children: [PageID], subsections: [PageID])? {
+        guard !page.children.isEmpty || !page.subsections.isEmpty else { return nil }
+        var children = page.children
+        if page.type == "event" {
+            children.sort { eventOrder(site[$0], site[$1], key) }
         } else {
             children.sort { key($0) < key($1) }
         }
-        subsections.sort { key($0) < key($1) }
-        site.pages[id.rawValue].children = children
-        site.pages[id.rawValue].subsections = subsections
+        return (children, page.subsections.sorted { key($0) < key($1) })
     }
 
     /// Puts pages whose order keys changed back in their place in a sorted list: the others keep
@@ -72,7 +78,7 @@ extension Assembly {
     }
 
     /// The order of lists: weight first (pages without one last), then newest first, then title, then path.
-    struct ListKey: Comparable {
+    struct ListKey: Comparable, Sendable {
         let weight: Int
         let date: Date
         let title: String

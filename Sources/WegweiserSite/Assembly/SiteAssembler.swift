@@ -41,7 +41,7 @@ public struct SiteAssembler: Sendable {
         // Events refer to contacts in their own language, which needs the translations linked.
         assembly.resolveEventReferences()
         await assembly.scheduleEvents()
-        assembly.orderLists()
+        await assembly.orderLists()
         assembly.findFeedLists()
         assembly.checkPathConflicts()
         assembly.addAliases()
