@@ -194,9 +194,9 @@ extension BuildRun {
         let progress = options.progress
         let results = await work.concurrentMap(jobs: options.jobs, chunkSize: 16) { id, pager in
             let page = site[id]
-            let file = OutputFile(path: pager.path.outputFile, text: renderer.render(page, pager: pager, template: templates[id]!))
-            var failures = [staging.write(file)]
-            if id == notFound { failures.append(staging.write(OutputFile(path: "404.html", bytes: file.bytes))) }
+            let html = renderer.render(page, pager: pager, template: templates[id]!)
+            var failures = [staging.write(html.utf8, to: pager.path.outputFile)]
+            if id == notFound { failures.append(staging.write(html.utf8, to: "404.html")) }
             if let progress {
                 let done = pagesDone.add(1, ordering: .relaxed).newValue
                 if done % 64 == 0 || done == work.count { progress(.pages(done: done, total: work.count)) }
@@ -205,6 +205,9 @@ extension BuildRun {
         }
         let failures = results.flatMap { $0 }
         if !failures.isEmpty { throw DiagnosticError(failures) }
+        // The renderer's tables (every page's address, list entries, language values) go on a task
+        // of their own.
+        releaseInBackground((consume renderer, consume templates))
         return claimed.count
     }
 

@@ -24,11 +24,16 @@ struct OutputWriter: Sendable {
 
         /// Writes one file now; a failure comes back as a diagnostic.
         func write(_ file: OutputFile) -> Diagnostic? {
+            write(file.bytes, to: file.path)
+        }
+
+        /// Writes `bytes` (a rendered page's text as it is, without a copy) to `file`.
+        func write(_ bytes: some Collection<UInt8>, to file: String) -> Diagnostic? {
             do {
-                try fileSystem.write(file.bytes, to: OutputWriter.join(path, file.path))
+                try fileSystem.write(bytes, to: OutputWriter.join(path, file))
                 return nil
             } catch {
-                return .error("cannot write \(file.path): \(error)", at: nil)
+                return .error("cannot write \(file): \(error)", at: nil)
             }
         }
     }
@@ -76,6 +81,7 @@ struct OutputWriter: Sendable {
             let target = Staging(fileSystem: fileSystem, path: staging)
             let written = try await produce(target)
             try target.claims.claim(copies.map { ($0.destination, Optional(SourceLocation(file: $0.displaySource))) })
+            releaseInBackground(consume target)
             let failures = await copy(copies, into: staging)
             guard failures.isEmpty else { throw DiagnosticError(failures) }
             do {

@@ -178,6 +178,13 @@ import Testing
         #expect(JSONText.encode("\u{2027}\u{202A}") == "\"\u{2027}\u{202A}\"")
     }
 
+    @Test(arguments: ["", "plain", "a\u{1}b\u{1F}\u{2028}c\u{2029}", "</script> & \"q\"\n\t\r\\", "Straße – مرحبا 👋", "\u{E2}\u{2027}x"])
+    func quotesIntoBytesAsIntoText(text: String) {
+        var bytes: [UInt8] = []
+        JSONText.appendQuoted(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == JSONText.encode(text))
+    }
+
     /// JSON-LD is built as `JSONValue`s: the text must be what `encode` writes for the same dictionary.
     @Test func valuesWriteWhatTheDictionaryWouldGive() {
         var object: JSONObject = ["name": "first", "@type": "Place", "zeta": .double(48.5), "alpha": .double(-3)]

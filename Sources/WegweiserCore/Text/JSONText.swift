@@ -73,53 +73,67 @@ public enum JSONText {
     /// need no escape are copied whole.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
+        quote(text, plain: { output += $0 }, run: { output += String(decoding: $0, as: UTF8.self) }, escape: { output += $0 })
+        output += "\""
+    }
+
+    /// Appends `text` as a JSON string to UTF-8 bytes.
+    public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        quote(text, plain: { output.append(contentsOf: $0.utf8) }, run: { output.append(contentsOf: $0) }, escape: { output.append(contentsOf: $0.utf8) })
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Hands `text` on as JSON string content: whole when nothing in it needs an escape (`plain`), else
+    /// as runs of bytes that need none and the escapes between them.
+    private static func quote(
+        _ text: String, plain: (String) -> Void, run: (UnsafeBufferPointer<UInt8>) -> Void, escape: (String) -> Void
+    ) {
         var text = text
         // Most text needs no escape: then it is appended as it is, without a copy of each run.
-        let plain = text.withUTF8 { bytes in
+        let isPlain = text.withUTF8 { bytes in
             !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<")
                 || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }
         }
-        if plain {
-            output += text
-            output += "\""
+        if isPlain {
+            plain(text)
             return
         }
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
             func flush(upTo end: Int) {
-                if end > runStart { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
+                if end > runStart { run(UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
             while index < bytes.count {
                 let byte = bytes[index]
                 var width = 1
-                let escape: String?
+                let replacement: String?
                 switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case UInt8(ascii: ">"): escape = "\\u003e"
-                case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0..<0x20: escape = hexEscape(UInt32(byte))
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\n"): replacement = "\\n"
+                case UInt8(ascii: "\r"): replacement = "\\r"
+                case UInt8(ascii: "\t"): replacement = "\\t"
+                case UInt8(ascii: "<"): replacement = "\\u003c"
+                case UInt8(ascii: ">"): replacement = "\\u003e"
+                case UInt8(ascii: "&"): replacement = "\\u0026"
+                case 0..<0x20: replacement = hexEscape(UInt32(byte))
                 // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript.
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = hexEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    replacement = hexEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                     width = 3
-                default: escape = nil
+                default: replacement = nil
                 }
-                if let escape {
+                if let replacement {
                     flush(upTo: index)
-                    output += escape
+                    escape(replacement)
                     runStart = index + width
                 }
                 index += width
             }
             flush(upTo: bytes.count)
         }
-        output += "\""
     }
 
     /// A number as JSON writes it: whole numbers without a fraction, others as Swift prints them,

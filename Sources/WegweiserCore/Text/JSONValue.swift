@@ -14,24 +14,26 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value as JSON text; "<", ">" and "&" escaped, so it can stand inside a script element.
     public var encoded: String {
-        var output = ""
+        // Written as bytes: appending many short pieces to a String costs more than the text itself.
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    func write(into output: inout String) {
+    func write(into output: inout [UInt8]) {
         switch self {
         case .string(let text): JSONText.appendQuoted(text, to: &output)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += JSONText.number(number)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.appendDecimal(number)
+        case .double(let number): output.append(contentsOf: JSONText.number(number).utf8)
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 item.write(into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object): object.write(into: &output)
         }
     }
@@ -62,15 +64,15 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     public var encoded: String { JSONValue.object(self).encoded }
 
-    func write(into output: inout String) {
-        output += "{"
+    func write(into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
         for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
             JSONText.appendQuoted(member.key, to: &output)
-            output += ":"
+            output.append(UInt8(ascii: ":"))
             member.value.write(into: &output)
         }
-        output += "}"
+        output.append(UInt8(ascii: "}"))
     }
 
     public static func == (left: JSONObject, right: JSONObject) -> Bool {
