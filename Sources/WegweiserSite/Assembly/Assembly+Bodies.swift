@@ -4,15 +4,28 @@ import WegweiserCore
 import WegweiserMarkdown
 
 extension Assembly {
-    /// Renders every page's Markdown in its own language, resolving links between content files,
-    /// and fills in summaries and tables of contents.
-    mutating func renderBodies() async {
-        let site = self.site
+    /// Every page's Markdown rendered in its own language, resolving links between content files, on
+    /// a task of its own: from a copy of the site as it is now, since only the pages' addresses and
+    /// translations matter to a body. `finishBodies` takes the result.
+    func renderingBodies() -> Task<BodyRendering, Never> {
+        let (site, bodies, labels, unpublished) = (self.site, self.bodies, self.labels, self.unpublished)
         let sectionKeys = sectionPages.compactMapValues { $0.values.first.map { site[$0].translationKey } }
-        resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
         let cache = site.options.bodyCache
-        let rendered = await renderBodies(of: bodies.all.map(\.id), cache: cache, fingerprint: cache == nil ? 0 : renderingFingerprint())
-        cache?.replace(with: Dictionary(rendered, uniquingKeysWith: { first, _ in first }))
+        let fingerprint = cache == nil ? 0 : renderingFingerprint()
+        return Task {
+            let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
+            let pages = bodies.ids
+            let results = await Self.renderBodies(
+                of: pages, bodies: bodies, site: site, resolver: resolver, labels: labels, cache: cache, fingerprint: fingerprint)
+            return BodyRendering(resolver: resolver, pages: pages, results: results)
+        }
+    }
+
+    /// Fills in the rendered bodies, summaries and tables of contents, and keeps the resolver.
+    mutating func finishBodies(_ rendering: BodyRendering) {
+        resolver = rendering.resolver
+        apply(rendering.results, to: rendering.pages)
+        site.options.bodyCache?.replace(with: Dictionary(rendering.results, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Renders the bodies of `pages` with the kept resolver, taking what `cache` has; returns each
@@ -21,25 +34,36 @@ extension Assembly {
         of pages: [PageID], cache: RenderedBodyCache?, fingerprint: Int
     ) async -> [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)] {
         guard let resolver else { preconditionFailure("the resolver is made before any body is rendered") }
-        let site = self.site
-        let labels = self.labels
-        let work = pages.map { ($0, bodies[$0]!) }
-        let results = await work.concurrentMap(jobs: site.options.jobs) { id, source in
+        let results = await Self.renderBodies(
+            of: pages, bodies: bodies, site: site, resolver: resolver, labels: labels, cache: cache, fingerprint: fingerprint)
+        apply(results, to: pages)
+        return results
+    }
+
+    private static func renderBodies(
+        of pages: [PageID], bodies: PageBodies, site: Site, resolver: LinkResolver, labels: SiteLabels, cache: RenderedBodyCache?,
+        fingerprint: Int
+    ) async -> [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)] {
+        await pages.concurrentMap(jobs: site.options.jobs) { id in
             let page = site[id]
+            let source = bodies[id]!
             let key = RenderedBodyCache.Key(
                 body: source.body, source: source.displayPath, path: page.path, language: page.language,
                 isFallback: page.isFallback, site: fingerprint)
             if let known = cache?.rendered(for: key) { return (key, known) }
-            return (key, Self.render(source, on: page, site: site, resolver: resolver, labels: labels))
+            return (key, render(source, on: page, site: site, resolver: resolver, labels: labels))
         }
-        for ((id, source), (_, rendered)) in zip(work, results) {
+    }
+
+    private mutating func apply(_ results: [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)], to pages: [PageID]) {
+        for (id, (_, rendered)) in zip(pages, results) {
+            let source = bodies[id]!
             self.site.pages[id.rawValue].content = rendered.content
             if self.site[id].summary.isEmpty { self.site.pages[id.rawValue].summary = rendered.summary }
             report(rendered.diagnostics, for: source)
             anchorLinks[id] = rendered.anchors.isEmpty ? nil : rendered.anchors
             if keepsLinkFindings { linkFindings[id] = rendered.findings.isEmpty ? nil : rendered.findings }
         }
-        return results
     }
 
     /// Checks the links of `pages` that name an anchor (`#fragment`): the page they lead to must have
@@ -132,6 +156,14 @@ extension Assembly {
         return RenderedBodyCache.Rendered(
             content: content, summary: summary, diagnostics: diagnostics, anchors: anchors, findings: findings)
     }
+}
+
+/// Bodies rendered beside the rest of the assembly: the resolver they were rendered with, and each
+/// page's rendering under its cache key.
+struct BodyRendering: Sendable {
+    var resolver: LinkResolver
+    var pages: [PageID]
+    var results: [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)]
 }
 
 /// A link to an anchor of a page (`#fragment`, `other.md#fragment`), checked once every body is rendered.

@@ -66,7 +66,13 @@ struct SectionTree {
         return String(path[..<slash])
     }
 
+    /// `reports/2024/bericht` → `bericht` (the last part that is not empty). Found by bytes: a slash
+    /// is never part of another character.
     static func lastSegment(of path: String) -> String {
-        String(path.split(separator: "/").last ?? "")
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        return String(path[start..<end])
     }
 }

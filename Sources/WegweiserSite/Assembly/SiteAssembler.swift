@@ -37,6 +37,10 @@ public struct SiteAssembler: Sendable {
         assembly.addNotFoundPages()
         if config.search.enabled { assembly.addSearchPages() }
         assembly.linkTranslations()
+        assembly.addResources(resources)
+        // Every page has its address now, which is all a body's links need: the Markdown is rendered
+        // beside the steps that follow, which change nothing a body shows.
+        let bodies = assembly.renderingBodies()
         assembly.markTranslationStatus()
         // Events refer to contacts in their own language, which needs the translations linked.
         assembly.resolveEventReferences()
@@ -45,9 +49,11 @@ public struct SiteAssembler: Sendable {
         assembly.findFeedLists()
         assembly.checkPathConflicts()
         assembly.addAliases()
-        assembly.addResources(resources)
-        guard !assembly.allDiagnostics.hasErrors else { return (nil, assembly.allDiagnostics) }
-        await assembly.renderBodies()
+        guard !assembly.allDiagnostics.hasErrors else {
+            bodies.cancel()
+            return (nil, assembly.allDiagnostics)
+        }
+        assembly.finishBodies(await bodies.value)
         assembly.checkAnchors(of: Array(assembly.anchorLinks.keys))
         if forUpdates { assembly.keepSources(sources) }
         let assembled = AssembledSite(assembly: assembly)
@@ -155,5 +161,10 @@ struct PageBodies: Sendable {
     /// Every page with a body and its source, in page order.
     var all: [(id: PageID, source: PageSource)] {
         sources.indices.compactMap { index in sources[index].map { (PageID(index), $0) } }
+    }
+
+    /// Every page with a body, in order (without copying the sources).
+    var ids: [PageID] {
+        sources.indices.filter { sources[$0] != nil }.map(PageID.init)
     }
 }
