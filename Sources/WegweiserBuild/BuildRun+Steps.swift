@@ -183,7 +183,7 @@ extension BuildRun {
         _ site: Site, theme: LoadedTheme, into staging: OutputWriter.Staging
     ) async throws(DiagnosticError) -> Int {
         let (renderer, templates) = try prepareRenderer(site, theme: theme)
-        let work = site.pages.flatMap { page in site.pagerPages(for: page).map { (page.id, $0) } }
+        let work = site.pages.indices.flatMap { index in site.pagerPages(for: site.pages[index]).map { (PageID(index), $0) } }
         // Servers look for /404.html; it is the default language's page.
         let notFound = site.notFoundPages[site.config.defaultLanguage]
         // Clashing pages are reported as clashes before anything is written.
@@ -222,7 +222,8 @@ extension BuildRun {
         files.append(Redirects.rootPage(for: site))
         files.append(RobotsFile.file(for: site))
         // The first page of a paginated list lives at the list's own address.
-        for page in site.pages where site.pagerPages(for: page).count > 1 {
+        for index in site.pages.indices where site.pagerPages(for: site.pages[index]).count > 1 {
+            let page = site.pages[index]
             let first = page.path.appending("page").appending("1")
             files.append(OutputFile(path: first.outputFile, text: Redirects.page(to: page.path, language: page.language, site: site)))
         }

@@ -9,7 +9,7 @@ extension Assembly {
         let indices = Array(0..<site.pages.count)
         let keys = await indices.concurrentMap(jobs: site.options.jobs, chunkSize: 256) { ListKey(site.pages[$0]) }
         let sorted = await indices.concurrentMap(jobs: site.options.jobs, chunkSize: 256) { index in
-            Self.sortedList(of: site[PageID(index)], site: site) { keys[$0.rawValue] }
+            Self.sortedList(of: site[PageID(index)]) { keys[$0.rawValue] }
         }
         for (index, lists) in zip(indices, sorted) {
             guard let (children, subsections) = lists else { continue }
@@ -20,11 +20,11 @@ extension Assembly {
 
     /// The pages and subsections one list shows, sorted; events by their schedule. Nil when the page
     /// lists nothing.
-    static func sortedList(of page: Page, site: Site, key: (PageID) -> ListKey) -> (children: [PageID], subsections: [PageID])? {
+    static func sortedList(of page: Page, key: (PageID) -> ListKey) -> (children: [PageID], subsections: [PageID])? {
         guard !page.children.isEmpty || !page.subsections.isEmpty else { return nil }
         var children = page.children
         if page.type == "event" {
-            children.sort { eventOrder(site[$0], site[$1], key) }
+            children.sort { key($0).precedesAsEvent(key($1)) }
         } else {
             children.sort { key($0) < key($1) }
         }
@@ -36,7 +36,7 @@ extension Assembly {
     mutating func reposition(_ moved: Set<PageID>, in list: PageID) {
         let isEvent = site[list].type == "event"
         let precedes: (PageID, PageID) -> Bool = { [site] a, b in
-            isEvent ? Self.eventOrder(site[a], site[b], { ListKey(site[$0]) }) : ListKey(site[a]) < ListKey(site[b])
+            isEvent ? ListKey(site[a]).precedesAsEvent(ListKey(site[b])) : ListKey(site[a]) < ListKey(site[b])
         }
         var children = site[list].children.filter { !moved.contains($0) }
         for id in site[list].children where moved.contains(id) {
@@ -50,25 +50,11 @@ extension Assembly {
         site.pages[list.rawValue].children = children
     }
 
-    /// Events: upcoming ones first, the next first; then past ones, the latest first.
-    static func eventOrder(_ a: Page, _ b: Page, _ key: (PageID) -> ListKey) -> Bool {
-        switch (a.schedule?.upcoming.first, b.schedule?.upcoming.first) {
-        case let (nextA?, nextB?) where nextA != nextB: return nextA < nextB
-        case (_?, nil): return true
-        case (nil, _?): return false
-        case (nil, nil):
-            let lastA = a.schedule?.lastStart ?? .distantPast, lastB = b.schedule?.lastStart ?? .distantPast
-            if lastA != lastB { return lastA > lastB }
-        default: break
-        }
-        return key(a.id) < key(b.id)
-    }
-
     /// Every home page has a feed; a section has one when a dated page lies below it.
     mutating func findFeedLists() {
         var lists = Set(site.homes.values)
-        for page in site.pages where page.kind == .page && !page.isFallback && page.displayDate != nil {
-            var parent = page.parent
+        for index in site.pages.indices where site.pages[index].kind == .page && !site.pages[index].isFallback && site.pages[index].displayDate != nil {
+            var parent = site.pages[index].parent
             while let id = parent, site[id].kind == .section {
                 lists.insert(id)
                 parent = site[id].parent
@@ -84,11 +70,28 @@ extension Assembly {
         let title: String
         let path: String
 
+        /// For events: the next start, if any, and the last one.
+        let next: Date?
+        let last: Date
+
         init(_ page: Page) {
             weight = page.weight ?? Int.max
             date = page.displayDate?.instant ?? .distantPast
             title = page.title.lowercased()
             path = page.path.description
+            next = page.schedule?.upcoming.first
+            last = page.schedule?.lastStart ?? .distantPast
+        }
+
+        /// Events: upcoming ones first, the next first; then past ones, the latest first.
+        func precedesAsEvent(_ other: ListKey) -> Bool {
+            switch (next, other.next) {
+            case let (a?, b?) where a != b: return a < b
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil) where last != other.last: return last > other.last
+            default: return self < other
+            }
         }
 
         static func < (a: ListKey, b: ListKey) -> Bool {

@@ -5,12 +5,15 @@ extension Assembly {
     /// Two pages that would write the same file are an error at both of them.
     mutating func checkPathConflicts() {
         var owners: [String: PageID] = [:]
-        for page in site.pages {
-            let file = page.path.outputFile
+        owners.reserveCapacity(site.pages.count)
+        // Pages are read in place; only a clash takes copies.
+        for index in site.pages.indices {
+            let file = site.pages[index].path.outputFile
             guard let first = owners[file] else {
-                owners[file] = page.id
+                owners[file] = PageID(index)
                 continue
             }
+            let page = site.pages[index]
             let other = site[first]
             // Fallback copies repeat the conflict of their originals, which is reported already.
             if page.isFallback && other.isFallback { continue }
