@@ -194,10 +194,19 @@ struct BuildRun {
         assembled: AssembledSite, theme: LoadedTheme, content: ContentReading
     ) {
         let config = try await step("Read site.yaml") { try $0.readConfig() }
-        // The theme's problems and the content's are reported together, in one run.
-        let loadedTheme = await attempt("Load theme") { try $0.loadTheme(config) }
-        let content = try await step("Read content") { try await $0.readContent(config) }
-        guard let theme = loadedTheme else { throw DiagnosticError([]) }
+        // The theme loads while the content is read (neither needs the other); their problems are
+        // reported together, in one run.
+        async let themeLoading = Self.loadTheme(config, options: options, fileSystem: fileSystem)
+        let content: ContentReading
+        do throws(DiagnosticError) {
+            content = try await step("Read content") { try await $0.readContent(config) }
+        } catch {
+            take(await themeLoading.report)
+            throw error
+        }
+        let (loadedTheme, themeReport) = await themeLoading
+        take(themeReport)
+        guard let theme = loadedTheme, !report.diagnostics.hasErrors else { throw DiagnosticError([]) }
         let assembled = try await step("Assemble site") {
             try await $0.assemble(config, theme: theme, content: content, forUpdates: forUpdates)
         }
@@ -214,20 +223,28 @@ struct BuildRun {
         self.report = BuildReport(outputDirectory: options.outputDirectory)
     }
 
-    /// Runs a step whose errors should not stop the next step from reporting its own; nil when it failed.
-    mutating func attempt<T>(_ name: String, _ body: (inout BuildRun) async throws -> T) async -> T? {
-        options.progress?(.step(name))
+    /// The theme, loaded by a run of its own (beside reading the content), and what that run reported.
+    private static func loadTheme(
+        _ config: SiteConfig, options: BuildOptions, fileSystem: any FileSystem
+    ) async -> (theme: LoadedTheme?, report: BuildReport) {
+        var run = BuildRun(options: options, fileSystem: fileSystem)
         let clock = ContinuousClock()
         let start = clock.now
-        defer { report.steps.append((name, clock.now - start)) }
+        var theme: LoadedTheme?
         do {
-            return try await body(&self)
-        } catch let error as DiagnosticError {
-            report.diagnostics.append(contentsOf: error.diagnostics)
+            theme = try run.loadTheme(config)
         } catch {
-            report.diagnostics.error("\(name): \(error)", at: nil)
+            run.report.diagnostics.append(contentsOf: error.diagnostics)
         }
-        return nil
+        run.report.steps.append(("Load theme", clock.now - start))
+        return (theme, run.report)
+    }
+
+    /// Takes what the theme's run found.
+    private mutating func take(_ themeReport: BuildReport) {
+        report.diagnostics.append(contentsOf: themeReport.diagnostics)
+        report.steps.insert(contentsOf: themeReport.steps, at: min(1, report.steps.count))
+        report.missingStrings = themeReport.missingStrings
     }
 
     /// Runs one step, timing it; a step's errors stop the build after the step has finished.

@@ -146,4 +146,22 @@ import WegweiserCore
             "content/reports/alpha.de.md:3:7:", "content/reports/alpha.en.md:3:8:", "content/reports/alpha.tr.md:1:1:",
         ])
     }
+
+    /// The theme loads while the content is read: the problems of both come in one run.
+    @Test func reportsTheThemesAndTheContentsProblemsTogether() async throws {
+        let site = try FixtureSite("small")
+        defer { site.cleanUp() }
+        #expect(await site.build().succeeded)
+        try site.write("{{<baseof}}{{$main}}\n{{> partials/sidebar}}\n{{/main}}{{/baseof}}\n", to: "layouts/_default/single.mustache")
+        try site.write("---\ntitle: A\ndate: 2024-02-30\n---\n", to: "content/reports/alpha.de.md")
+        let before = try FixtureSite.snapshot(of: site.output)
+
+        let report = await site.build()
+
+        #expect(site.messages(report).map { String($0.prefix(while: { $0 != " " })) } == [
+            "content/reports/alpha.de.md:3:7:", "layouts/_default/single.mustache:2:1:",
+        ])
+        #expect(report.steps.map(\.name).prefix(3) == ["Read site.yaml", "Load theme", "Read content"])
+        #expect(try FixtureSite.snapshot(of: site.output) == before)
+    }
 }
