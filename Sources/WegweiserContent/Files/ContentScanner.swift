@@ -23,14 +23,16 @@ public struct ContentScanner: Sendable {
     /// Splits `stralsund.de.md` into `stralsund` and `de`; a suffix that is an ISO 639 language
     /// but not a site language is an error, since the page would silently vanish.
     func nameAndLanguage(of fileName: String, display: String) throws(DiagnosticError) -> (name: String, language: LanguageCode?) {
-        var parts = fileName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        parts.removeLast()  // the extension
-        guard parts.count >= 2, let candidate = parts.last, let code = LanguageCode(candidate) else {
-            return (parts.joined(separator: "."), nil)
-        }
-        if languages.contains(code) { return (parts.dropLast().joined(separator: "."), code) }
+        // Found by bytes (a dot is never part of another character): the name without its extension,
+        // and the part after its last dot.
+        let bytes = fileName.utf8
+        let stem = bytes.lastIndex(of: UInt8(ascii: ".")).map { String(fileName[..<$0]) } ?? ""
+        guard let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")) else { return (stem, nil) }
+        let candidate = String(stem[stem.index(after: dot)...])
+        guard let code = LanguageCode(candidate) else { return (stem, nil) }
+        if languages.contains(code) { return (String(stem[..<dot]), code) }
         // Not a site language: an error when it is a language (so the page does not vanish), else part of the name.
-        guard Locale.LanguageCode(code.primaryLanguage).isISOLanguage else { return (parts.joined(separator: "."), nil) }
+        guard Locale.LanguageCode(code.primaryLanguage).isISOLanguage else { return (stem, nil) }
         let configured = languages.map(\.rawValue).joined(separator: ", ")
         throw DiagnosticError(
             "the file name says language '\(candidate)', which is not in site.yaml (languages: \(configured)); "

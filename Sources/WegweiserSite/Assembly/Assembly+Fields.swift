@@ -24,6 +24,7 @@ extension Assembly {
             TypedFieldsDecoder.decode(
                 type: item.type, fields: item.source.frontMatter.params, file: item.source.displayPath, timeZone: timeZone)
         }
+        typedFieldsCache.reserveCapacity(typedFieldsCache.count + work.count)
         for (item, (fields, found)) in zip(work, decoded) {
             typedFieldsCache[item.key] = fields
             report(found, for: item.source)
