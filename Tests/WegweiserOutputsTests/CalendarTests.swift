@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WegweiserCore
-import WegweiserOutputs
+@testable import WegweiserOutputs
 import WegweiserSite
 import WegweiserTestSupport
 
@@ -83,5 +83,41 @@ import WegweiserTestSupport
         let eventObject = try #require(try JSONSerialization.jsonObject(with: Data(event.utf8)) as? [String: Any])
         #expect(eventObject["eventStatus"] as? String == "https://schema.org/EventCancelled")
         #expect((eventObject["location"] as? [String: Any])?["name"] as? String == "JMD")
+    }
+}
+
+/// Lines fold after 75 octets (74 on continuation lines), never inside a character; ASCII lines are
+/// folded by bytes, which must give what folding by characters gives.
+@Suite struct ContentLineFoldingTests {
+    private func foldedByCharacters(_ line: String) -> String {
+        var result = "", count = 0, limit = 75, chunk = ""
+        for character in line {
+            let size = String(character).utf8.count
+            if count + size > limit {
+                result += chunk + "\r\n "
+                chunk = ""
+                count = 0
+                limit = 74
+            }
+            chunk.append(character)
+            count += size
+        }
+        return result + chunk + "\r\n"
+    }
+
+    @Test(arguments: [0, 74, 75, 76, 148, 149, 150, 223, 224, 300])
+    func foldsASCIIAsByCharacters(length: Int) {
+        let line = String((0..<length).map { Character(UnicodeScalar(UInt8(0x41 + $0 % 26))) })
+        var lines = ContentLines()
+        lines.add("X", raw: line)
+        #expect(lines.text == foldedByCharacters("X:" + line))
+    }
+
+    @Test func foldsOtherTextBetweenCharacters() {
+        let line = String(repeating: "Straße 👩🏽‍⚕️ مرحبا e\u{301} ", count: 9)
+        var lines = ContentLines()
+        lines.add("X", raw: line)
+        #expect(lines.text == foldedByCharacters("X:" + line))
+        #expect(lines.text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
     }
 }

@@ -41,6 +41,22 @@ struct ContentLines {
             text += "\r\n"
             return
         }
+        // ASCII (most lines: dates, addresses, URIs) folds by bytes: each byte is a character.
+        let bytes = line.utf8
+        if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            var start = bytes.startIndex
+            var limit = 75
+            while bytes.distance(from: start, to: bytes.endIndex) > limit {
+                let end = bytes.index(start, offsetBy: limit)
+                text += line[start..<end]
+                text += "\r\n "
+                start = end
+                limit = 74
+            }
+            text += line[start...]
+            text += "\r\n"
+            return
+        }
         var count = 0
         var limit = 75
         var chunkStart = line.startIndex
