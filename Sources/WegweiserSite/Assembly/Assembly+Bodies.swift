@@ -8,23 +8,33 @@ extension Assembly {
     /// a task of its own: from a copy of the site as it is now, since only the pages' addresses and
     /// translations matter to a body. `finishBodies` takes the result.
     func renderingBodies() -> Task<BodyRendering, Never> {
-        let (site, bodies, labels, unpublished) = (self.site, self.bodies, self.labels, self.unpublished)
-        let sectionKeys = sectionPages.compactMapValues { $0.values.first.map { site[$0].translationKey } }
+        let (site, bodies, labels) = (self.site, self.bodies, self.labels)
+        let makeResolver = resolverMaker()
         let cache = site.options.bodyCache
         let fingerprint = cache == nil ? 0 : renderingFingerprint()
         return Task {
-            let resolver = LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished)
+            let resolver = makeResolver()
             let pages = bodies.ids
             let results = await Self.renderBodies(
                 of: pages, bodies: bodies, site: site, resolver: resolver, labels: labels, cache: cache, fingerprint: fingerprint)
-            return BodyRendering(resolver: resolver, pages: pages, results: results)
+            return BodyRendering(pages: pages, results: results)
         }
     }
 
-    /// Fills in the rendered bodies, summaries and tables of contents, and keeps the resolver.
-    mutating func finishBodies(_ rendering: BodyRendering) {
-        resolver = rendering.resolver
+    /// Makes the link resolver of the site as it is now (its addresses, translations and files).
+    private func resolverMaker() -> @Sendable () -> LinkResolver {
+        let (site, bodies, unpublished) = (self.site, self.bodies, self.unpublished)
+        let sectionKeys = sectionPages.compactMapValues { $0.values.first.map { site[$0].translationKey } }
+        return { LinkResolver(site: site, bodies: bodies, sectionKeys: sectionKeys, unpublished: unpublished) }
+    }
+
+    /// Fills in the rendered bodies, summaries and tables of contents. A site kept for updates keeps
+    /// a resolver of the finished site: the one the bodies were rendered with holds the copy they were
+    /// rendered from, whose pages the last steps changed (a second copy of them, for as long as the
+    /// site is served).
+    mutating func finishBodies(_ rendering: BodyRendering, keepingResolver: Bool) {
         apply(rendering.results, to: rendering.pages)
+        resolver = keepingResolver ? resolverMaker()() : nil
         site.options.bodyCache?.replace(with: Dictionary(rendering.results, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -158,10 +168,8 @@ extension Assembly {
     }
 }
 
-/// Bodies rendered beside the rest of the assembly: the resolver they were rendered with, and each
-/// page's rendering under its cache key.
+/// Bodies rendered beside the rest of the assembly: each page's rendering under its cache key.
 struct BodyRendering: Sendable {
-    var resolver: LinkResolver
     var pages: [PageID]
     var results: [(RenderedBodyCache.Key, RenderedBodyCache.Rendered)]
 }

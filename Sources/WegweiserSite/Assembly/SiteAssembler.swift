@@ -53,7 +53,7 @@ public struct SiteAssembler: Sendable {
             bodies.cancel()
             return (nil, assembly.allDiagnostics)
         }
-        assembly.finishBodies(await bodies.value)
+        assembly.finishBodies(await bodies.value, keepingResolver: forUpdates)
         assembly.checkAnchors(of: Array(assembly.anchorLinks.keys))
         if forUpdates { assembly.keepSources(sources) }
         let assembled = AssembledSite(assembly: assembly)
