@@ -110,7 +110,7 @@ extension BuildRun {
         let allTimes = times.merging(ChangeTimes.times(of: rowPaths, history: history, siteDirectory: siteDirectory, fileSystem: fileSystem)) { page, _ in page }
         return ContentReading(
             files: files, sources: sources, rows: rows, fileDiagnostics: diagnostics,
-            changeTimes: Dictionary(uniqueKeysWithValues: allTimes.map { (options.display($0.key), $0.value) }))
+            changeTimes: byDisplayPath(allTimes))
     }
 
     /// Runs blocking work (a subprocess, many small file system calls) on a thread of its own, so the
@@ -123,8 +123,12 @@ extension BuildRun {
 
     /// When each file (a path below the site folder) last changed, by the path messages show.
     func changeTimes(of paths: [String]) -> [String: Date] {
-        let times = ChangeTimes.read(siteDirectory: options.sourceDirectory, paths: paths, fileSystem: fileSystem)
-        return Dictionary(uniqueKeysWithValues: times.map { (options.display($0.key), $0.value) })
+        byDisplayPath(ChangeTimes.read(siteDirectory: options.sourceDirectory, paths: paths, fileSystem: fileSystem))
+    }
+
+    /// Times by the path messages show, from times by the path below the site folder.
+    private func byDisplayPath(_ times: [String: Date]) -> [String: Date] {
+        Dictionary(uniqueKeysWithValues: times.map { (options.display($0.key), $0.value) })
     }
 
     func contentLoader(_ config: SiteConfig) -> ContentLoader {

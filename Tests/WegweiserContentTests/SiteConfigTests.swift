@@ -298,3 +298,24 @@ import WegweiserCore
         #expect(frontMatter.aliases.map(\.path.outputFile) == ["old/index.html", "old.html", "alt/index.html"])
     }
 }
+
+/// Sources share their fields until one is changed; the identity follows the file, path and language.
+@Suite struct PageSourceTests {
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+        let file = ContentFile(path: "reports/a.de.md", role: .page, language: LanguageCode("de")!, logicalPath: "reports/a")
+        let original = PageSource(
+            file: file, displayPath: "content/reports/a.de.md", language: LanguageCode("de")!, frontMatter: FrontMatter(), body: "Text",
+            bodyLine: 3)
+        var copy = original
+        copy.body = "Other"
+        copy.frontMatter.fieldLanguages["title"] = LanguageCode("en")!
+        copy.language = LanguageCode("en")!
+        copy.displayPath = "content/reports/a.en.md"
+        #expect(original.body == "Text" && original.frontMatter.fieldLanguages.isEmpty)
+        #expect(original.identity == "content/reports/a.de.md#reports/a@de")
+        #expect(copy.body == "Other" && copy.frontMatter.fieldLanguages["title"] == LanguageCode("en"))
+        #expect(copy.identity == "content/reports/a.en.md#reports/a@en")
+        copy.file.logicalPath = "reports/b"
+        #expect(copy.identity == "content/reports/a.en.md#reports/b@en" && original.identity.hasSuffix("#reports/a@de"))
+    }
+}

@@ -7,13 +7,13 @@ import WegweiserCore
 public struct PageSource: Sendable {
     private final class Storage: @unchecked Sendable {
         // Changed only while the storage has a single owner (see `unique`).
-        var file: ContentFile
-        var displayPath: String
-        var language: LanguageCode
+        var file: ContentFile { didSet { updateIdentity() } }
+        var displayPath: String { didSet { updateIdentity() } }
+        var language: LanguageCode { didSet { updateIdentity() } }
         var frontMatter: FrontMatter
         var body: String
         var bodyLine: Int
-        var identity: String
+        private(set) var identity = ""
 
         init(file: ContentFile, displayPath: String, language: LanguageCode, frontMatter: FrontMatter, body: String, bodyLine: Int) {
             self.file = file
@@ -22,15 +22,15 @@ public struct PageSource: Sendable {
             self.frontMatter = frontMatter
             self.body = body
             self.bodyLine = bodyLine
-            self.identity = Self.identity(displayPath: displayPath, file: file, language: language)
+            updateIdentity()
         }
 
         func copy() -> Storage {
             Storage(file: file, displayPath: displayPath, language: language, frontMatter: frontMatter, body: body, bodyLine: bodyLine)
         }
 
-        static func identity(displayPath: String, file: ContentFile, language: LanguageCode) -> String {
-            "\(displayPath)#\(file.logicalPath)@\(language)"
+        private func updateIdentity() {
+            identity = "\(displayPath)#\(file.logicalPath)@\(language)"
         }
     }
 
@@ -53,28 +53,19 @@ public struct PageSource: Sendable {
 
     public var file: ContentFile {
         get { storage.file }
-        set {
-            unique.file = newValue
-            storage.identity = Storage.identity(displayPath: storage.displayPath, file: newValue, language: storage.language)
-        }
+        set { unique.file = newValue }
     }
 
     /// The path shown in messages: `content/reports/stralsund.de.md`.
     public var displayPath: String {
         get { storage.displayPath }
-        set {
-            unique.displayPath = newValue
-            storage.identity = Storage.identity(displayPath: newValue, file: storage.file, language: storage.language)
-        }
+        set { unique.displayPath = newValue }
     }
 
     /// The file's language: its suffix, or the default language.
     public var language: LanguageCode {
         get { storage.language }
-        set {
-            unique.language = newValue
-            storage.identity = Storage.identity(displayPath: storage.displayPath, file: storage.file, language: newValue)
-        }
+        set { unique.language = newValue }
     }
 
     public var frontMatter: FrontMatter {

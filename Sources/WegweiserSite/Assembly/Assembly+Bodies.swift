@@ -60,6 +60,10 @@ extension Assembly {
             let key = RenderedBodyCache.Key(
                 body: source.body, source: source.displayPath, path: page.path, language: page.language,
                 isFallback: page.isFallback, site: fingerprint)
+            // Cancelled when the assembly found errors: nothing is rendered for nothing.
+            if Task.isCancelled {
+                return (key, RenderedBodyCache.Rendered(content: .empty, summary: "", diagnostics: Diagnostics(), anchors: [], findings: []))
+            }
             if let known = cache?.rendered(for: key) { return (key, known) }
             return (key, render(source, on: page, site: site, resolver: resolver, labels: labels))
         }

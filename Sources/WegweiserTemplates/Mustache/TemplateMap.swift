@@ -22,6 +22,12 @@ public struct TemplateMap: Sendable {
         entries.reserveCapacity(minimumCapacity)
     }
 
+    /// Keys and values in order; a key given again replaces its value.
+    public init(pairs: [(String, TemplateValue)]) {
+        self.init(minimumCapacity: pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
     public init(_ dictionary: [String: TemplateValue]) {
         self.init(minimumCapacity: dictionary.count)
         for (key, value) in dictionary { self[key] = value }
@@ -47,10 +53,7 @@ public struct TemplateMap: Sendable {
                     rebuildSlots()
                 }
             } else if let newValue {
-                entries.append(Entry(hash: hash, key: key, value: newValue))
-                if entries.count > Self.linearLimit {
-                    if entries.count * 2 > slots.count { rebuildSlots() } else { insertSlot(for: entries.count - 1) }
-                }
+                append(Entry(hash: hash, key: key, value: newValue))
             }
         }
     }
@@ -68,12 +71,16 @@ public struct TemplateMap: Sendable {
             if let index = index(of: entry.key, hash: entry.hash) {
                 entries[index].value = entry.value
             } else {
-                entries.append(entry)
-                if entries.count > Self.linearLimit {
-                    if entries.count * 2 > slots.count { rebuildSlots() } else { insertSlot(for: entries.count - 1) }
-                }
+                append(entry)
             }
         }
+    }
+
+    /// Adds an entry whose key the map does not have.
+    private mutating func append(_ entry: Entry) {
+        entries.append(entry)
+        guard entries.count > Self.linearLimit else { return }
+        if entries.count * 2 > slots.count { rebuildSlots() } else { insertSlot(for: entries.count - 1) }
     }
 
     /// FNV-1a over the key's UTF-8 bytes.
@@ -125,7 +132,6 @@ public struct TemplateMap: Sendable {
 
 extension TemplateMap: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self.init(minimumCapacity: elements.count)
-        for (key, value) in elements { self[key] = value }
+        self.init(pairs: elements)
     }
 }

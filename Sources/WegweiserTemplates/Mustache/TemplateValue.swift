@@ -163,9 +163,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var map = TemplateMap(minimumCapacity: elements.count)
-        for (key, value) in elements { map[key] = value }
-        self = .map(map)
+        self = .map(TemplateMap(pairs: elements))
     }
 }
 
